@@ -1,0 +1,120 @@
+package io.igw.storage;
+
+import io.igw.storage.datasets.DatasetStore;
+import io.igw.storage.events.EventPartitions;
+import io.igw.storage.fingerprints.FingerprintFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * A folder holding one embedded H2 file database and the importer's fingerprint files. Opening it migrates the
+ * schema to the current version and clears away any import that a crash or a kill left unfinished, so a workspace
+ * that opens is always consistent. No server port is ever opened.
+ */
+public final class Workspace implements AutoCloseable {
+    private static final String DB_NAME = "workspace";
+    private static final String MARKER = "igw-workspace.txt";
+
+    private final Path folder;
+    private final JdbcConnectionPool pool;
+
+    private Workspace(Path folder, JdbcConnectionPool pool) {
+        this.folder = folder;
+        this.pool = pool;
+    }
+
+    /** Opens the workspace in {@code folder}, creating it when {@code create} is set and the folder holds none. */
+    public static Workspace open(Path folder, boolean create) {
+        Path dir = folder.toAbsolutePath().normalize();
+        boolean exists = Files.isRegularFile(dir.resolve(DB_NAME + ".mv.db"));
+        if (!exists && !create) {
+            throw new WorkspaceException("No workspace at " + dir + " (import a dataset into it to create one).");
+        }
+        if (!exists && Files.isRegularFile(dir)) {
+            throw new WorkspaceException(dir + " is a file, not a workspace folder.");
+        }
+        try {
+            Files.createDirectories(dir);
+            if (!exists) {
+                Files.writeString(dir.resolve(MARKER), "Interest Graph Workbench workspace. Open it with ./igw --workspace " + dir + "\n");
+            }
+        } catch (IOException e) {
+            throw new WorkspaceException("Cannot create the workspace folder " + dir + ": " + e.getMessage(), e);
+        }
+        // decision: MAX_MEMORY_ROWS bounds what H2 buffers of a large result before spilling to disk, which keeps
+        // the bulk import's heap flat whatever the file size.
+        String url = "jdbc:h2:file:" + dir.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;MAX_MEMORY_ROWS=20000";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "igw", "");
+        pool.setMaxConnections(8);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translate(dir, e);
+        }
+        Workspace ws = new Workspace(dir, pool);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            new DatasetStore(ws).discardUnfinished();
+            new EventPartitions(ws).rebuildView();
+        } catch (RuntimeException e) {
+            ws.close();
+            if (e instanceof WorkspaceException) {
+                throw e;
+            }
+            throw new WorkspaceException("The workspace at " + dir + " could not be prepared: " + rootMessage(e), e);
+        }
+        return ws;
+    }
+
+    private static WorkspaceException translate(Path dir, SQLException e) {
+        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new WorkspaceException("The workspace at " + dir + " is open in another process; close it there first.", e);
+        }
+        if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1 || e.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) {
+            return new WorkspaceException("The workspace file in " + dir + " is damaged or from an unknown version: " + e.getMessage(), e);
+        }
+        return new WorkspaceException("Cannot open the workspace at " + dir + ": " + e.getMessage(), e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** A pooled connection; close it when done. Only the storage module ever holds one. */
+    public Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new WorkspaceException("Lost the connection to the workspace at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public FingerprintFiles fingerprints() {
+        return new FingerprintFiles(folder.resolve("fingerprints"));
+    }
+
+    /** Wraps an unexpected SQL failure in a message that names the workspace and the operation. */
+    public WorkspaceException failure(String operation, SQLException e) {
+        return new WorkspaceException("Workspace " + folder + ": " + operation + " failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,124 @@
+package io.igw.storage.events;
+
+import io.igw.storage.Workspace;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * Events live in one table per imported dataset, {@code EVENTS_D<id>}, written by a single
+ * {@code CREATE TABLE … AS SELECT} from the importer's stream; the {@code EVENTS} view unites the complete ones.
+ * Dropping an unfinished import is then one {@code DROP TABLE}. See docs/decisions/0002-event-partitions.md.
+ */
+public final class EventPartitions {
+    private static final String PREFIX = "EVENTS_D";
+    private static final String COLUMNS = "dataset_id INT, user_id BIGINT, item_id BIGINT, category_id BIGINT, "
+            + "behaviour TINYINT, event_time BIGINT, session_id VARCHAR(200), quantity INT, strength REAL";
+
+    private final Workspace workspace;
+
+    public EventPartitions(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public static String tableName(int datasetId) {
+        return PREFIX + datasetId;
+    }
+
+    /**
+     * Writes the whole stream into the dataset's partition in one statement and returns the number of rows. If the
+     * stream throws, the partition is dropped and that exception is rethrown unchanged.
+     */
+    public long write(int datasetId, EventStream stream) throws Exception {
+        Throwable[] failure = new Throwable[1];
+        long token = EventStreamFunction.register(datasetId, stream, failure);
+        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
+            st.execute("CREATE ALIAS IF NOT EXISTS " + EventStreamFunction.ALIAS + " FOR '"
+                    + EventStreamFunction.class.getName() + ".rows'");
+            st.execute("CREATE TABLE " + tableName(datasetId) + "(" + COLUMNS + ") AS SELECT * FROM "
+                    + EventStreamFunction.ALIAS + "(" + token + ")");
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + tableName(datasetId))) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            drop(datasetId);
+            if (failure[0] instanceof Exception streamFailure) {
+                throw streamFailure;
+            }
+            if (failure[0] instanceof Error error) {
+                throw error;
+            }
+            throw workspace.failure("writing the events of dataset " + datasetId, e);
+        } finally {
+            EventStreamFunction.unregister(token);
+        }
+    }
+
+    public void drop(int datasetId) {
+        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + tableName(datasetId));
+        } catch (SQLException e) {
+            throw workspace.failure("dropping the events of dataset " + datasetId, e);
+        }
+    }
+
+    /** Drops partitions that belong to no complete dataset (left by a kill between writing and registering). */
+    public void dropOrphans(Collection<Integer> completeEventDatasets) {
+        for (int id : partitionIds()) {
+            if (!completeEventDatasets.contains(id)) {
+                drop(id);
+            }
+        }
+        rebuildView();
+    }
+
+    /** Points the EVENTS view at exactly the partitions of complete datasets. */
+    public void rebuildView() {
+        List<Integer> complete = new ArrayList<>();
+        String sql = "SELECT dataset_id FROM datasets WHERE status = 'complete' AND kind = 'events' ORDER BY dataset_id";
+        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    complete.add(rs.getInt(1));
+                }
+            }
+            complete.retainAll(partitionIds(c));
+            StringBuilder view = new StringBuilder("CREATE OR REPLACE VIEW events AS SELECT * FROM events_base");
+            for (int id : complete) {
+                view.append(" UNION ALL SELECT * FROM ").append(tableName(id));
+            }
+            st.execute(view.toString());
+        } catch (SQLException e) {
+            throw workspace.failure("updating the events view", e);
+        }
+    }
+
+    private TreeSet<Integer> partitionIds() {
+        try (Connection c = workspace.connection()) {
+            return partitionIds(c);
+        } catch (SQLException e) {
+            throw workspace.failure("listing event partitions", e);
+        }
+    }
+
+    private static TreeSet<Integer> partitionIds(Connection c) throws SQLException {
+        TreeSet<Integer> ids = new TreeSet<>();
+        String sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name LIKE 'EVENTS\\_D%'";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String suffix = rs.getString(1).substring(PREFIX.length());
+                if (!suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit)) {
+                    ids.add(Integer.parseInt(suffix.toUpperCase(Locale.ROOT)));
+                }
+            }
+        }
+        return ids;
+    }
+}
