@@ -99,8 +99,8 @@ CREATE TABLE rejected_rows (
 -- Summaries written by the importer, so that stats, the funnel and the activity chart never scan the events.
 CREATE TABLE dataset_daily_counts (
     dataset_id  INT     NOT NULL,
-    day         DATE    NOT NULL,
+    event_day   DATE    NOT NULL,
     behaviour   TINYINT NOT NULL,
     events      BIGINT  NOT NULL,
-    PRIMARY KEY (dataset_id, day, behaviour)
+    PRIMARY KEY (dataset_id, event_day, behaviour)
 );

@@ -24,7 +24,7 @@ public final class EventDatasetCompletion {
         try (Connection c = workspace.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO dataset_daily_counts(dataset_id, day, behaviour, events) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO dataset_daily_counts(dataset_id, event_day, behaviour, events) VALUES (?, ?, ?, ?)")) {
                 for (Map.Entry<LocalDate, long[]> day : activity.perDay().entrySet()) {
                     long[] counts = day.getValue();
                     for (int b = 1; b < counts.length; b++) {

@@ -68,8 +68,8 @@ public final class WorkspaceStats {
     /** Events per day (all behaviours), for one dataset or (null) the whole workspace. */
     public Map<LocalDate, Long> eventsPerDay(Integer datasetId) {
         Map<LocalDate, Long> days = new TreeMap<>();
-        String sql = "SELECT day, SUM(events) FROM dataset_daily_counts"
-                + (datasetId == null ? "" : " WHERE dataset_id = ?") + " GROUP BY day ORDER BY day";
+        String sql = "SELECT event_day, SUM(events) FROM dataset_daily_counts"
+                + (datasetId == null ? "" : " WHERE dataset_id = ?") + " GROUP BY event_day ORDER BY event_day";
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (datasetId != null) {
                 ps.setInt(1, datasetId);

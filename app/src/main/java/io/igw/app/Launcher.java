@@ -1,0 +1,24 @@
+package io.igw.app;
+
+import io.igw.app.cli.IgwCommand;
+import io.igw.app.cli.UserErrors;
+import picocli.CommandLine;
+
+/**
+ * The one entry point of the jar. It is not a JavaFX Application, so that the CLI starts without the toolkit and
+ * the jar runs with JavaFX on the plain class path.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new IgwCommand());
+        UserErrors.install(cli);
+        return cli.execute(args);
+    }
+}

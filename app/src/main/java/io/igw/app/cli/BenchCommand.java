@@ -1,0 +1,39 @@
+package io.igw.app.cli;
+
+import io.igw.engine.bench.ImportBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
+        subcommands = {BenchCommand.Import.class})
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new IllegalArgumentException("Name a benchmark: igw bench import --events N");
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Generates N events, imports them into a fresh workspace, and measures H2's own CSVREAD",
+                "bulk load of the same file in the same run. Prints events, seconds, events_per_s,",
+                "h2_csvread_seconds, ratio_to_csvread (ours over theirs) and the peak heap."})
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--events", defaultValue = "2000000", paramLabel = "N", description = "Events to generate (default ${DEFAULT-VALUE}).")
+        long events;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+        long seed;
+
+        @Option(names = "--quiet", description = "No progress on standard error.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            if (events < 1) {
+                throw new IllegalArgumentException("--events must be at least 1");
+            }
+            System.out.println(Json.write(Jobs.run("bench import", new ImportBenchmark(events, seed), quiet)));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.igw.app.cli;
+
+import io.igw.engine.ingest.ImportException;
+import io.igw.engine.task.CancelledException;
+import io.igw.storage.WorkspaceException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/**
+ * Turns every failure into one line on standard error and a non-zero exit. Mistakes a person can fix get their
+ * message as is; anything else names itself and, only with IGW_DEBUG=1, prints its stack trace.
+ */
+public final class UserErrors {
+    public static final int USAGE = 2;
+    public static final int FAILED = 1;
+    public static final int CANCELLED = 130;
+
+    private UserErrors() {
+    }
+
+    public static void install(CommandLine cli) {
+        cli.setParameterExceptionHandler((ex, args) -> {
+            System.err.println("igw: " + ex.getMessage());
+            System.err.println("Try 'igw " + commandPath(ex.getCommandLine()) + "--help'.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (System.getenv("IGW_DEBUG") != null) {
+                ex.printStackTrace();
+            }
+            return report(ex);
+        });
+    }
+
+    static int report(Throwable ex) {
+        Throwable e = ex;
+        if (e instanceof UncheckedIOException u) {
+            e = u.getCause();
+        }
+        if (e instanceof CancelledException) {
+            System.err.println("igw: cancelled; nothing of the interrupted step was kept.");
+            return CANCELLED;
+        }
+        if (e instanceof ImportException || e instanceof WorkspaceException || e instanceof IllegalArgumentException) {
+            System.err.println("igw: " + e.getMessage());
+            return USAGE;
+        }
+        if (e instanceof NoSuchFileException n) {
+            System.err.println("igw: no such file: " + n.getFile());
+            return USAGE;
+        }
+        if (e instanceof AccessDeniedException a) {
+            System.err.println("igw: permission denied: " + a.getFile());
+            return USAGE;
+        }
+        if (e instanceof java.io.IOException io) {
+            System.err.println("igw: " + io.getMessage());
+            return FAILED;
+        }
+        System.err.println("igw: unexpected error: " + e + " (run with IGW_DEBUG=1 for details)");
+        return FAILED;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package io.igw.engine.ingest;
+
+import io.igw.storage.Workspace;
+import io.igw.storage.catalog.EntityRegistry;
+import io.igw.storage.datasets.DatasetInfo;
+import io.igw.storage.datasets.DatasetKind;
+import io.igw.storage.datasets.DatasetStore;
+import io.igw.storage.datasets.ImportTotals;
+import io.igw.storage.datasets.NewDataset;
+import io.igw.storage.events.EventPartitions;
+import io.igw.storage.events.EventRow;
+import io.igw.storage.fingerprints.FingerprintIndex;
+import io.igw.storage.rejects.RejectedRowStore;
+import io.igw.storage.rejects.RejectedRowWriter;
+import io.igw.storage.stats.ActivitySummary;
+import io.igw.storage.stats.EventDatasetCompletion;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Imports one behaviour-log file as one dataset, streaming: each line is parsed and checked, exact duplicates
+ * (within the file and against earlier datasets) are counted and skipped, bad lines go to the rejected table with
+ * their line number and reason, and good events flow straight into the dataset's partition. If anything stops it
+ * (a cancel, a failure, a kill) the dataset is removed whole.
+ */
+final class EventFileImporter {
+    private static final int CHECK_EVERY = 8192;
+
+    private final Workspace workspace;
+    private final DatasetStore datasets;
+
+    EventFileImporter(Workspace workspace) {
+        this.workspace = workspace;
+        this.datasets = new DatasetStore(workspace);
+    }
+
+    FileImportResult importFile(Path file, ImportFormat format, String mappingSpec, ImportProgress progress) {
+        long t0 = System.nanoTime();
+        EventLineParser parser = EventParsers.forFormat(format, mappingSpec, file);
+        progress.step(0, "checking content");
+        NewDataset dataset = new NewDataset(DatasetKind.EVENTS, format.label(), file.getFileName().toString(),
+                file.toAbsolutePath().toString(), ContentHash.sha256(file), format == ImportFormat.GENERIC ? mappingSpec : "");
+        Optional<DatasetInfo> before = datasets.findSameContent(dataset);
+        if (before.isPresent()) {
+            return alreadyImported(file, before.get(), t0);
+        }
+        int datasetId = datasets.begin(dataset);
+        try {
+            return run(file, format, parser, datasetId, progress, t0);
+        } catch (RuntimeException | Error e) {
+            datasets.discard(datasetId);
+            throw e;
+        } catch (Exception e) {
+            datasets.discard(datasetId);
+            throw new ImportException("Import of " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private FileImportResult run(Path file, ImportFormat format, EventLineParser parser, int datasetId,
+                                 ImportProgress progress, long t0) throws Exception {
+        long total = Files.size(file);
+        Counts counts = new Counts();
+        ActivitySummary activity = new ActivitySummary();
+        DistinctIds users = new DistinctIds();
+        DistinctIds items = new DistinctIds();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             CsvRecordReader reader = new CsvRecordReader(in, parser.delimiter(), parser.quoting(), false);
+             RejectedRowWriter rejects = new RejectedRowWriter(workspace, datasetId);
+             FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(DatasetKind.EVENTS))) {
+            if (parser.hasHeader()) {
+                readHeader(file, reader, parser);
+            }
+            long written = new EventPartitions(workspace).write(datasetId, row -> {
+                while (reader.next()) {
+                    if (reader.isBlank()) {
+                        continue; // decision: an empty line holds no row, so it is neither read nor rejected
+                    }
+                    counts.read++;
+                    if (counts.read % CHECK_EVERY == 0) {
+                        progress.context().checkCancelled();
+                        progress.bytes(reader.bytesConsumed(), total, counts.read);
+                    }
+                    String reason = RejectReason.structural(reader);
+                    if (reason == null) {
+                        row.clear();
+                        reason = parser.parse(reader, row);
+                    }
+                    if (reason != null) {
+                        counts.rejected++;
+                        rejects.add(reader.lineNo(), reader.rawText(), reason);
+                    } else if (!seen.addIfAbsent(Fingerprint.of(row))) {
+                        counts.duplicates++;
+                    } else {
+                        counts.imported++;
+                        activity.add(row.eventTime, row.behaviour);
+                        users.add(row.userId, 0);
+                        items.add(row.itemId, row.categoryId);
+                        return true;
+                    }
+                }
+                return false;
+            });
+            if (written != counts.imported) {
+                throw new IllegalStateException("wrote " + written + " events but imported " + counts.imported);
+            }
+            progress.context().checkCancelled();
+            progress.step(0.97, "registering " + users.size() + " users and " + items.size() + " items");
+            rejects.flush();
+            seen.commit();
+        }
+        EntityRegistry registry = new EntityRegistry(workspace);
+        registry.registerUsers(datasetId, users.ids(), users.size());
+        registry.registerItems(datasetId, items.ids(), items.values(), items.size());
+        progress.context().checkCancelled();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ImportTotals totals = new ImportTotals(counts.read, counts.imported, counts.duplicates, counts.rejected,
+                users.size(), items.size(), seconds);
+        new EventDatasetCompletion(workspace).complete(datasetId, totals, activity);
+        progress.step(1, "done");
+        return new FileImportResult(file.toString(), DatasetKind.EVENTS, format.label(), datasetId, counts.read,
+                counts.imported, counts.duplicates, counts.rejected, users.size(), items.size(), seconds, null,
+                new RejectedRowStore(workspace).countsByReason(datasetId));
+    }
+
+    static void readHeader(Path file, CsvRecordReader reader, EventLineParser parser) throws IOException {
+        if (!reader.next()) {
+            throw new ImportException(file + " is empty: expected a header line.");
+        }
+        if (reader.isBinary() || reader.isTooLong()) {
+            throw new ImportException(file + " does not start with a readable header line.");
+        }
+        parser.header(reader);
+    }
+
+    private FileImportResult alreadyImported(Path file, DatasetInfo before, long t0) {
+        ImportTotals prior = before.totals();
+        return new FileImportResult(file.toString(), before.kind(), before.format(), before.id(), prior.read(), 0,
+                prior.imported() + prior.duplicates(), prior.rejected(), prior.users(), prior.items(),
+                (System.nanoTime() - t0) / 1e9, before.id(), new RejectedRowStore(workspace).countsByReason(before.id()));
+    }
+
+    /** Mutable tallies shared with the streaming lambda. */
+    static final class Counts {
+        long read;
+        long imported;
+        long duplicates;
+        long rejected;
+    }
+}
