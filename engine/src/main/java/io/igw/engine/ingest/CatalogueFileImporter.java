@@ -13,6 +13,7 @@ import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -39,7 +40,7 @@ final class CatalogueFileImporter {
             ImportTotals prior = before.get().totals();
             return new FileImportResult(file.toString(), layout.kind(), format.label(), before.get().id(), prior.read(), 0,
                     prior.imported() + prior.duplicates(), prior.rejected(), 0, 0, (System.nanoTime() - t0) / 1e9,
-                    before.get().id(), new RejectedRowStore(workspace).countsByReason(before.get().id()));
+                    before.get().id(), new RejectedRowStore(workspace).countsByReason(before.get().id()), Map.of());
         }
         int datasetId = datasets.begin(dataset);
         try {
@@ -110,7 +111,7 @@ final class CatalogueFileImporter {
             writer.complete(new ImportTotals(read, imported, duplicates, rejected, 0, 0, seconds));
             progress.step(1, "done");
             return new FileImportResult(file.toString(), layout.kind(), format.label(), datasetId, read, imported,
-                    duplicates, rejected, 0, 0, seconds, null, new RejectedRowStore(workspace).countsByReason(datasetId));
+                    duplicates, rejected, 0, 0, seconds, null, new RejectedRowStore(workspace).countsByReason(datasetId), Map.of());
         }
     }
 }

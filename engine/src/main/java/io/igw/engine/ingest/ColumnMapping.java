@@ -145,8 +145,10 @@ public final class ColumnMapping {
         return this;
     }
 
-    ColumnMapping withWords(Map<String, Behaviour> extra) {
-        words.putAll(extra);
+    /** Accepts exactly these behaviour words, as a known format defines them, and no synonyms. */
+    ColumnMapping onlyWords(Map<String, Behaviour> exact) {
+        words.clear();
+        words.putAll(exact);
         return this;
     }
 

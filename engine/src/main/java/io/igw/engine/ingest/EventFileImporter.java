@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,6 +64,8 @@ final class EventFileImporter {
     private FileImportResult run(Path file, ImportFormat format, EventLineParser parser, int datasetId,
                                  ImportProgress progress, long t0) throws Exception {
         long total = Files.size(file);
+        java.util.LinkedHashMap<String, Double> phases = new java.util.LinkedHashMap<>();
+        phases.put("prepare", lap(phases, t0));
         Counts counts = new Counts();
         ActivitySummary activity = new ActivitySummary();
         DistinctIds users = new DistinctIds();
@@ -74,7 +77,9 @@ final class EventFileImporter {
             if (parser.hasHeader()) {
                 readHeader(file, reader, parser);
             }
-            long written = new EventPartitions(workspace).write(datasetId, row -> {
+            long written;
+            try (EventPipeline pipeline = new EventPipeline(sink -> {
+                EventRow row = sink.row();
                 while (reader.next()) {
                     if (reader.isBlank()) {
                         continue; // decision: an empty line holds no row, so it is neither read nor rejected
@@ -99,11 +104,14 @@ final class EventFileImporter {
                         activity.add(row.eventTime, row.behaviour);
                         users.add(row.userId, 0);
                         items.add(row.itemId, row.categoryId);
-                        return true;
+                        sink.accept();
                     }
                 }
-                return false;
-            });
+                sink.finish();
+            })) {
+                written = new EventPartitions(workspace).write(datasetId, pipeline);
+            }
+            phases.put("stream_and_write", lap(phases, t0));
             if (written != counts.imported) {
                 throw new IllegalStateException("wrote " + written + " events but imported " + counts.imported);
             }
@@ -112,18 +120,27 @@ final class EventFileImporter {
             rejects.flush();
             seen.commit();
         }
+        phases.put("fingerprints", lap(phases, t0));
         EntityRegistry registry = new EntityRegistry(workspace);
         registry.registerUsers(datasetId, users.ids(), users.size());
         registry.registerItems(datasetId, items.ids(), items.values(), items.size());
+        phases.put("register_entities", lap(phases, t0));
         progress.context().checkCancelled();
         double seconds = (System.nanoTime() - t0) / 1e9;
         ImportTotals totals = new ImportTotals(counts.read, counts.imported, counts.duplicates, counts.rejected,
                 users.size(), items.size(), seconds);
         new EventDatasetCompletion(workspace).complete(datasetId, totals, activity);
+        phases.put("publish", lap(phases, t0));
         progress.step(1, "done");
         return new FileImportResult(file.toString(), DatasetKind.EVENTS, format.label(), datasetId, counts.read,
                 counts.imported, counts.duplicates, counts.rejected, users.size(), items.size(), seconds, null,
-                new RejectedRowStore(workspace).countsByReason(datasetId));
+                new RejectedRowStore(workspace).countsByReason(datasetId), phases);
+    }
+
+    private static double lap(java.util.Map<String, Double> phases, long t0) {
+        double sinceStart = (System.nanoTime() - t0) / 1e9;
+        double before = phases.values().stream().mapToDouble(Double::doubleValue).sum();
+        return Math.round((sinceStart - before) * 1000) / 1000.0;
     }
 
     static void readHeader(Path file, CsvRecordReader reader, EventLineParser parser) throws IOException {
@@ -140,7 +157,7 @@ final class EventFileImporter {
         ImportTotals prior = before.totals();
         return new FileImportResult(file.toString(), before.kind(), before.format(), before.id(), prior.read(), 0,
                 prior.imported() + prior.duplicates(), prior.rejected(), prior.users(), prior.items(),
-                (System.nanoTime() - t0) / 1e9, before.id(), new RejectedRowStore(workspace).countsByReason(before.id()));
+                (System.nanoTime() - t0) / 1e9, before.id(), new RejectedRowStore(workspace).countsByReason(before.id()), Map.of());
     }
 
     /** Mutable tallies shared with the streaming lambda. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Picks the parser for a format, looking at the file's first bytes where a format has two layouts. */
 final class EventParsers {
@@ -16,7 +17,8 @@ final class EventParsers {
         return switch (format) {
             case TAOBAO -> new TaobaoParser();
             case RETAILROCKET -> new MappedEventParser(ColumnMapping.parse(
-                    "user=visitorid,item=itemid,behaviour=event,time=timestamp,time_unit=ms,session=transactionid"),
+                    "user=visitorid,item=itemid,behaviour=event,time=timestamp,time_unit=ms,session=transactionid")
+                    .onlyWords(Map.of("view", Behaviour.VIEW, "addtocart", Behaviour.CART, "transaction", Behaviour.BUY)),
                     true, true);
             case MOVIELENS -> isTabSeparated(file)
                     ? new MappedEventParser(ColumnMapping.parse("delimiter=tab,user=u,item=i,strength=r,time=t")
