@@ -16,6 +16,7 @@ public final class JobHandle<T> {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile T result;
     private volatile Throwable failure;
+    private final java.util.List<Runnable> whenDone = new java.util.ArrayList<>();
 
     JobHandle(String name) {
         this.name = Objects.requireNonNull(name);
@@ -61,6 +62,22 @@ public final class JobHandle<T> {
         return failure;
     }
 
+    /** The result of a job that succeeded; null otherwise. */
+    public T result() {
+        return result;
+    }
+
+    /** Runs the callback once the state is final: at once if it already is, else on the job's thread. */
+    public void whenDone(Runnable callback) {
+        synchronized (whenDone) {
+            if (!state.get().isFinal()) {
+                whenDone.add(callback);
+                return;
+            }
+        }
+        callback.run();
+    }
+
     void run(Job<T> job, ProgressListener listener) {
         if (!state.compareAndSet(JobState.PENDING, JobState.RUNNING)) {
             return;
@@ -89,6 +106,12 @@ public final class JobHandle<T> {
             state.set(JobState.FAILED);
         } finally {
             finished.countDown();
+            java.util.List<Runnable> callbacks;
+            synchronized (whenDone) {
+                callbacks = java.util.List.copyOf(whenDone);
+                whenDone.clear();
+            }
+            callbacks.forEach(Runnable::run);
         }
     }
 }

@@ -1,0 +1,42 @@
+package io.igw.app.ui.shell;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The workbench's screens, in the order of the navigation bar. Those not built yet say so, and say when. */
+public enum Section {
+    DATA("Data", Feather.DATABASE, null),
+    GRAPH("Graph", Feather.SHARE_2, "The interest graph arrives with issue #3: users, items, categories, brands and "
+            + "tags joined by weighted, time-decayed relations; communities; and an explorer to search and browse it."),
+    MODELS("Models", Feather.CPU, "Models arrive with issue #4: popularity, item-kNN, EASE, content-based, an "
+            + "autoencoder, CFGAN and graph embeddings, trained in the background and compared side by side."),
+    RECOMMENDATIONS("Recommendations", Feather.THUMBS_UP, "Recommendations arrive with issue #4: pick a user to see "
+            + "their interest profile beside two models' top items, each with its explanation."),
+    TARGETING("Targeting", Feather.TARGET, "Audience targeting arrives with issue #5: build an audience from "
+            + "interests and behaviour, see its reach, lookalikes, overlap and expected lift, and export it."),
+    REPORTS("Reports", Feather.FILE_TEXT, "Reports arrive with issue #6: HTML and PDF reports of the datasets, the "
+            + "graph, the models and the audiences.");
+
+    private final String title;
+    private final Ikon icon;
+    private final String notYet;
+
+    Section(String title, Ikon icon, String notYet) {
+        this.title = title;
+        this.icon = icon;
+        this.notYet = notYet;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Ikon icon() {
+        return icon;
+    }
+
+    /** What this screen will do, while it is not built; null once it is. */
+    public String notYet() {
+        return notYet;
+    }
+}

@@ -1,0 +1,79 @@
+package io.igw.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The path people really click: open the workbench, import a small file through the dialog, read the summary. */
+class WorkbenchWindowTest extends FxRobot {
+    @TempDir
+    static Path tmp;
+
+    private static javafx.application.Application app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        System.setProperty("igw.home", tmp.resolve("home").toString());
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new WorkbenchApp(tmp.resolve("workspace")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void importingAFileThroughTheDialogShowsItsSummary() throws Exception {
+        Path file = tmp.resolve("events.csv");
+        Files.writeString(file, "1,100,10,pv,1511544070\n1,100,10,cart,1511544080\n1,100,10,buy,1511544090\n"
+                + "2,200,20,pv,1511630470\noops,this,is,not,valid\n");
+        waitFor(() -> lookup("#importButton").tryQuery().isPresent());
+
+        clickOn("#importButton");
+        waitFor(() -> lookup("#importFile").tryQuery().isPresent());
+        clickOn("#importFile").write(file.toString());
+        waitFor(() -> lookup("#importPreview").queryAs(TableView.class).getItems().size() == 5);
+        clickOn("#importConfirm");
+
+        waitFor(() -> "4".equals(text("#summaryImported")));
+        assertEquals("5", text("#summaryRead"));
+        assertEquals("1", text("#summaryRejected"));
+        assertEquals(1, lookup("#datasetsTable").queryAs(TableView.class).getItems().size());
+        assertTrue(text("#dataStatus").startsWith("Imported 4 of 5 lines"), text("#dataStatus"));
+
+        clickOn("Rejected lines");
+        waitFor(() -> lookup("#rejectedTable").queryAs(TableView.class).getItems().size() == 1);
+    }
+
+    @Test
+    void screensNotBuiltYetSaySoPlainly() throws Exception {
+        waitFor(() -> lookup("#nav-graph").tryQuery().isPresent());
+        clickOn("#nav-graph");
+        Node placeholder = lookup("#placeholder-graph").query();
+        assertTrue(((Label) placeholder).getText().contains("issue #3"));
+        clickOn("#nav-data");
+    }
+
+    private String text(String id) {
+        return lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+}
