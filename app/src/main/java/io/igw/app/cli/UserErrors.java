@@ -55,12 +55,27 @@ public final class UserErrors {
             System.err.println("igw: permission denied: " + a.getFile());
             return USAGE;
         }
+        if (isMissingDesktop(e)) {
+            System.err.println("igw: the workbench window needs a graphical desktop (a DISPLAY and GTK 3: "
+                    + "apt-get install libgtk-3-0); the commands work without one: igw --help.");
+            return FAILED;
+        }
         if (e instanceof java.io.IOException io) {
             System.err.println("igw: " + io.getMessage());
             return FAILED;
         }
         System.err.println("igw: unexpected error: " + e + " (run with IGW_DEBUG=1 for details)");
         return FAILED;
+    }
+
+    private static boolean isMissingDesktop(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("glass GTK library") || m.contains("Unable to open DISPLAY") || m.contains("No toolkit found")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String commandPath(CommandLine cl) {

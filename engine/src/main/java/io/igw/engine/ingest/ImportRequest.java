@@ -4,7 +4,6 @@ import io.igw.storage.datasets.DatasetKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,10 +47,14 @@ public record ImportRequest(ImportFormat format, List<Path> eventFiles, Map<Data
         }
     }
 
-    /** The catalogues in the order they are imported. */
+    /** The catalogues in the order they are imported: categories, items, users, then reviews. */
     Map<DatasetKind, Path> orderedCatalogues() {
-        Map<DatasetKind, Path> ordered = new EnumMap<>(DatasetKind.class);
-        ordered.putAll(catalogues);
+        Map<DatasetKind, Path> ordered = new java.util.LinkedHashMap<>();
+        for (DatasetKind kind : List.of(DatasetKind.CATEGORIES, DatasetKind.ITEMS, DatasetKind.USERS, DatasetKind.REVIEWS)) {
+            if (catalogues.containsKey(kind)) {
+                ordered.put(kind, catalogues.get(kind));
+            }
+        }
         return ordered;
     }
 }

@@ -42,7 +42,7 @@ public final class FunnelChart {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, ChartStyle.ACCENT);
-        renderer.setMaximumBarWidth(0.12);
+        renderer.setMaximumBarWidth(0.16);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
             @Override
             public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
@@ -50,6 +50,9 @@ public final class FunnelChart {
             }
         });
         renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        renderer.setItemLabelAnchorOffset(6);
         renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
         CategoryPlot plot = new CategoryPlot(data, stageAxis, countAxis, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);

@@ -43,6 +43,8 @@ public final class DataView extends BorderPane {
     private final TableView<DatasetInfo> table = new TableView<>();
     private final ChartViewer funnel = new ChartViewer();
     private final ChartViewer activity = new ChartViewer();
+    private final StackPane funnelPane = new StackPane();
+    private final StackPane activityPane = new StackPane();
 
     public DataView(DataViewModel model, UiTasks tasks) {
         this.model = model;
@@ -50,7 +52,7 @@ public final class DataView extends BorderPane {
         getStyleClass().add("data-view");
         setTop(toolbar());
         SplitPane split = new SplitPane(datasetsPane(), summaryPane());
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.47);
         setCenter(split);
         model.summary.addListener((o, a, s) -> showCharts(s));
     }
@@ -96,12 +98,11 @@ public final class DataView extends BorderPane {
     private Region datasetsPane() {
         table.setId("datasetsTable");
         table.setItems(model.datasets);
-        table.getColumns().add(column("#", d -> d.id(), 40));
-        table.getColumns().add(column("Kind", d -> d.kind().label(), 80));
-        table.getColumns().add(column("Format", DatasetInfo::format, 90));
-        table.getColumns().add(column("File", DatasetInfo::name, 160));
+        table.getColumns().add(column("#", d -> d.id(), 36));
+        table.getColumns().add(column("Kind", d -> d.kind().label(), 90));
+        table.getColumns().add(column("File", DatasetInfo::name, 150));
         table.getColumns().add(column("Imported", d -> String.format(Locale.ROOT, "%,d", d.totals().imported()), 90));
-        table.getColumns().add(column("Rejected", d -> String.format(Locale.ROOT, "%,d", d.totals().rejected()), 80));
+        table.getColumns().add(column("Rejected", d -> String.format(Locale.ROOT, "%,d", d.totals().rejected()), 85));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label("No data yet.\nClick \"Import data…\" or drop a behaviour log on this window.");
         empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
@@ -140,9 +141,10 @@ public final class DataView extends BorderPane {
                 card("Duplicates", "summaryDuplicates", s -> s.duplicates()),
                 card("Rejected", "summaryRejected", s -> s.rejected()));
         model.summary.addListener((o, a, s) -> title.setText(s == null ? "" : s.dataset() == null
-                ? "Whole workspace" : "#" + s.dataset().id() + " " + s.dataset().name() + " (" + s.dataset().kind().label() + ")"));
+                ? "Whole workspace" : "#" + s.dataset().id() + " " + s.dataset().name() + " (" + s.dataset().kind().label()
+                + ", " + s.dataset().format() + ")"));
 
-        TabPane tabs = new TabPane(new Tab("Funnel", new StackPane(funnel)), new Tab("Events per day", new StackPane(activity)),
+        TabPane tabs = new TabPane(new Tab("Funnel", funnelPane), new Tab("Events per day", activityPane),
                 new Tab("Rejected lines", rejectedPane()));
         tabs.setId("summaryTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -189,13 +191,17 @@ public final class DataView extends BorderPane {
     }
 
     private void showCharts(DatasetSummary s) {
-        if (s == null || s.funnel().isEmpty()) {
-            funnel.setChart(null);
-            activity.setChart(null);
+        if (s == null || s.funnel().isEmpty() || s.perDay().isEmpty()) {
+            String why = s != null && s.dataset() != null ? "A " + s.dataset().kind().label() + " file has no behaviour events."
+                    : "No behaviour events yet.";
+            funnelPane.getChildren().setAll(new Label(why));
+            activityPane.getChildren().setAll(new Label(why));
             return;
         }
         funnel.setChart(FunnelChart.create("Behaviour funnel", s.funnel()));
         activity.setChart(ActivityChart.create("Events per day", s.perDay()));
+        funnelPane.getChildren().setAll(funnel);
+        activityPane.getChildren().setAll(activity);
     }
 
     /** Opens the import dialog, pre-filled with a dropped file if there is one, and starts the import. */
@@ -213,6 +219,7 @@ public final class DataView extends BorderPane {
         TableColumn<DatasetInfo, Object> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width * 0.8);
         return c;
     }
 

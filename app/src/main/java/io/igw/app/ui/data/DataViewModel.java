@@ -141,8 +141,7 @@ public final class DataViewModel {
                     importing.set(false);
                     lastImport.set(report);
                     status.set(describe(report));
-                    Integer last = report.files().isEmpty() ? null : report.files().get(report.files().size() - 1).datasetId();
-                    refreshSelecting(last);
+                    refreshSelecting(datasetToShow(report));
                 },
                 failure -> {
                     importing.set(false);
@@ -176,6 +175,17 @@ public final class DataViewModel {
                     }
                     selected.set(pick);
                 }, this::failed, () -> { }));
+    }
+
+    /** After an import, show the last events file it brought in (the one with a funnel), else its last file. */
+    static Integer datasetToShow(ImportReport report) {
+        Integer pick = null;
+        for (var f : report.files()) {
+            if (f.kind() == DatasetKind.EVENTS || pick == null) {
+                pick = f.datasetId();
+            }
+        }
+        return pick;
     }
 
     static String describe(ImportReport r) {

@@ -110,7 +110,8 @@ public final class MainWindow extends BorderPane {
             b.setOnAction(e -> show(s));
             bar.getChildren().add(b);
         }
-        bar.setPrefWidth(190);
+        bar.setPrefWidth(215);
+        bar.setMinWidth(215);
         return bar;
     }
 

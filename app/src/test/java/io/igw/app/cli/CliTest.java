@@ -1,0 +1,122 @@
+package io.igw.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.igw.app.Launcher;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract: its commands, options and JSON keys, and one clear line for every mistake. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int igw(String... args) {
+        out.reset();
+        err.reset();
+        return Launcher.run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    @Test
+    void generateImportAndStatsFollowTheirContracts() throws Exception {
+        Path data = tmp.resolve("data");
+        assertEquals(0, igw("generate", "--out", data.toString(), "--users", "60", "--seed", "7", "--quiet"));
+        for (String f : new String[]{"events.csv", "items.csv", "categories.csv", "users.csv", "reviews.csv", "truth.csv", "bundles.csv"}) {
+            assertTrue(Files.isRegularFile(data.resolve(f)), f);
+        }
+        assertEquals("item_id,title,category_id,brand,price", Files.readAllLines(data.resolve("items.csv")).get(0));
+        assertEquals("category_id,parent_id,name,name_zh", Files.readAllLines(data.resolve("categories.csv")).get(0));
+        assertEquals("user_id,age,gender,city", Files.readAllLines(data.resolve("users.csv")).get(0));
+        assertEquals("user_id,item_id,rating,text,timestamp", Files.readAllLines(data.resolve("reviews.csv")).get(0));
+        assertEquals("user_id,interests,churned", Files.readAllLines(data.resolve("truth.csv")).get(0));
+        assertEquals("item_a,item_b", Files.readAllLines(data.resolve("bundles.csv")).get(0));
+
+        Path ws = tmp.resolve("ws");
+        assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet",
+                "--items", data.resolve("items.csv").toString(), data.resolve("events.csv").toString()), stderr());
+        String json = stdout();
+        for (String key : new String[]{"\"read\":", "\"imported\":", "\"duplicates\":", "\"rejected\":", "\"users\":60,", "\"items\":", "\"seconds\":"}) {
+            assertTrue(json.contains(key), key + " in " + json);
+        }
+        assertTrue(json.startsWith("{") && json.endsWith("}"), json);
+
+        assertEquals(0, igw("stats", "--workspace", ws.toString(), "--json"));
+        String stats = stdout();
+        assertTrue(stats.contains("\"tables\":{\"events\":"), stats);
+        assertTrue(stats.contains("\"behaviours\":{\"view\":"), stats);
+        assertTrue(stats.contains("\"time_range\":{\"first\":\"2026-09-01T"), stats);
+    }
+
+    @Test
+    void mistakesGetOneClearLineAndANonZeroExit() throws Exception {
+        Path ws = tmp.resolve("ws");
+        assertEquals(2, igw("import", "--workspace", ws.toString(), "--format", "taobao", tmp.resolve("missing.csv").toString()));
+        assertEquals("igw: No such file: " + tmp.resolve("missing.csv"), stderr());
+
+        Path file = tmp.resolve("e.csv");
+        Files.writeString(file, "1,2,3,pv,1511544070\n");
+        assertEquals(2, igw("import", "--workspace", ws.toString(), "--format", "parquet", file.toString()));
+        assertEquals("igw: Unknown format 'parquet': use one of taobao, retailrocket, movielens, generic.", stderr());
+
+        assertEquals(2, igw("stats", "--workspace", tmp.resolve("nowhere").toString()));
+        assertTrue(stderr().startsWith("igw: No workspace at "), stderr());
+
+        assertEquals(2, igw("import", "--workspace", ws.toString()));
+        assertTrue(stderr().startsWith("igw: Missing required option: '--format=FORMAT'"), stderr());
+
+        assertEquals(2, igw("generate", "--out", tmp.toString(), "--users", "many"));
+        assertTrue(stderr().startsWith("igw: Invalid value for option '--users'"), stderr());
+
+        assertEquals(2, igw("import", "--workspace", ws.toString(), "--format", "generic", "--mapping", "user", file.toString()));
+        assertEquals("igw: Mapping entry 'user' is not key=value.", stderr());
+
+        for (String line : stderr().split("\n")) {
+            assertFalse(line.startsWith("\tat "), "no stack trace");
+        }
+    }
+
+    @Test
+    void versionAndHelpAnswer() {
+        assertEquals(0, igw("--version"));
+        assertTrue(stdout().startsWith("igw "));
+        assertEquals(0, igw("--help"));
+        assertTrue(stdout().contains("generate") && stdout().contains("import") && stdout().contains("stats")
+                && stdout().contains("bench"), stdout());
+    }
+}
