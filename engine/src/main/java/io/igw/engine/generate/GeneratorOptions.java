@@ -22,9 +22,9 @@ public record GeneratorOptions(int users, long seed, int days, LocalDate start, 
         return new GeneratorOptions(users, seed, 35, DEFAULT_START, Long.MAX_VALUE);
     }
 
-    /** Enough users for about {@code events} events (about 100 per user), stopping at exactly that many. */
+    /** More than enough users for {@code events} events (users average about 90), stopping at exactly that many. */
     public static GeneratorOptions forEvents(long events, long seed) {
-        int users = (int) Math.max(1, Math.min(Integer.MAX_VALUE, events / 90 + 1));
+        int users = (int) Math.max(1, Math.min(Integer.MAX_VALUE, events / 75 + 1));
         return new GeneratorOptions(users, seed, 35, DEFAULT_START, events);
     }
 }

@@ -2,7 +2,6 @@ package io.igw.engine.ingest;
 
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogWriter;
-import io.igw.storage.datasets.DatasetInfo;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.datasets.ImportTotals;
 import io.igw.storage.datasets.NewDataset;
@@ -14,7 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,23 +33,8 @@ final class CatalogueFileImporter {
         progress.step(0, "checking content");
         NewDataset dataset = new NewDataset(layout.kind(), format.label(), file.getFileName().toString(),
                 file.toAbsolutePath().toString(), ContentHash.sha256(file), "");
-        Optional<DatasetInfo> before = datasets.findSameContent(dataset);
-        if (before.isPresent()) {
-            ImportTotals prior = before.get().totals();
-            return new FileImportResult(file.toString(), layout.kind(), format.label(), before.get().id(), prior.read(), 0,
-                    prior.imported() + prior.duplicates(), prior.rejected(), 0, 0, (System.nanoTime() - t0) / 1e9,
-                    before.get().id(), new RejectedRowStore(workspace).countsByReason(before.get().id()), Map.of());
-        }
-        int datasetId = datasets.begin(dataset);
-        try {
-            return run(file, layout, format, datasetId, progress, t0);
-        } catch (RuntimeException | Error e) {
-            datasets.discard(datasetId);
-            throw e;
-        } catch (Exception e) {
-            datasets.discard(datasetId);
-            throw new ImportException("Import of " + file + " failed: " + e.getMessage(), e);
-        }
+        return DatasetImport.run(workspace, file, dataset, t0,
+                datasetId -> run(file, layout, format, datasetId, progress, t0));
     }
 
     private FileImportResult run(Path file, CatalogueLayout layout, ImportFormat format, int datasetId,

@@ -2,7 +2,6 @@ package io.igw.engine.ingest;
 
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.EntityRegistry;
-import io.igw.storage.datasets.DatasetInfo;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.datasets.ImportTotals;
@@ -19,8 +18,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Imports one behaviour-log file as one dataset, streaming: each line is parsed and checked, exact duplicates
@@ -45,20 +46,8 @@ final class EventFileImporter {
         progress.step(0, "checking content");
         NewDataset dataset = new NewDataset(DatasetKind.EVENTS, format.label(), file.getFileName().toString(),
                 file.toAbsolutePath().toString(), ContentHash.sha256(file), format == ImportFormat.GENERIC ? mappingSpec : "");
-        Optional<DatasetInfo> before = datasets.findSameContent(dataset);
-        if (before.isPresent()) {
-            return alreadyImported(file, before.get(), t0);
-        }
-        int datasetId = datasets.begin(dataset);
-        try {
-            return run(file, format, parser, datasetId, progress, t0);
-        } catch (RuntimeException | Error e) {
-            datasets.discard(datasetId);
-            throw e;
-        } catch (Exception e) {
-            datasets.discard(datasetId);
-            throw new ImportException("Import of " + file + " failed: " + e.getMessage(), e);
-        }
+        return DatasetImport.run(workspace, file, dataset, t0,
+                datasetId -> run(file, format, parser, datasetId, progress, t0));
     }
 
     private FileImportResult run(Path file, ImportFormat format, EventLineParser parser, int datasetId,
@@ -118,13 +107,26 @@ final class EventFileImporter {
             progress.context().checkCancelled();
             progress.step(0.97, "registering " + users.size() + " users and " + items.size() + " items");
             rejects.flush();
-            seen.commit();
+            // decision: the fingerprint file and the two entity registrations are independent; run them side by
+            // side so that both cores work
+            EntityRegistry registry = new EntityRegistry(workspace);
+            ExecutorService side = Executors.newFixedThreadPool(2);
+            try {
+                CompletableFuture<?>[] steps = {
+                    CompletableFuture.runAsync(seen::commit, side),
+                    CompletableFuture.runAsync(() -> registry.registerUsers(datasetId, users.ids(), users.size()), side),
+                    CompletableFuture.runAsync(() -> registry.registerItems(datasetId, items.ids(), items.values(),
+                            items.size()), Runnable::run)
+                };
+                CompletableFuture.allOf(steps).exceptionally(failure -> null).join(); // all done before seen closes
+                for (CompletableFuture<?> step : steps) {
+                    join(step);
+                }
+            } finally {
+                side.shutdown();
+            }
         }
-        phases.put("fingerprints", lap(phases, t0));
-        EntityRegistry registry = new EntityRegistry(workspace);
-        registry.registerUsers(datasetId, users.ids(), users.size());
-        registry.registerItems(datasetId, items.ids(), items.values(), items.size());
-        phases.put("register_entities", lap(phases, t0));
+        phases.put("finish_fingerprints_and_entities", lap(phases, t0));
         progress.context().checkCancelled();
         double seconds = (System.nanoTime() - t0) / 1e9;
         ImportTotals totals = new ImportTotals(counts.read, counts.imported, counts.duplicates, counts.rejected,
@@ -135,6 +137,17 @@ final class EventFileImporter {
         return new FileImportResult(file.toString(), DatasetKind.EVENTS, format.label(), datasetId, counts.read,
                 counts.imported, counts.duplicates, counts.rejected, users.size(), items.size(), seconds, null,
                 new RejectedRowStore(workspace).countsByReason(datasetId), phases);
+    }
+
+    private static void join(CompletableFuture<?> step) {
+        try {
+            step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static double lap(java.util.Map<String, Double> phases, long t0) {
@@ -151,13 +164,6 @@ final class EventFileImporter {
             throw new ImportException(file + " does not start with a readable header line.");
         }
         parser.header(reader);
-    }
-
-    private FileImportResult alreadyImported(Path file, DatasetInfo before, long t0) {
-        ImportTotals prior = before.totals();
-        return new FileImportResult(file.toString(), before.kind(), before.format(), before.id(), prior.read(), 0,
-                prior.imported() + prior.duplicates(), prior.rejected(), prior.users(), prior.items(),
-                (System.nanoTime() - t0) / 1e9, before.id(), new RejectedRowStore(workspace).countsByReason(before.id()), Map.of());
     }
 
     /** Mutable tallies shared with the streaming lambda. */

@@ -37,7 +37,7 @@ public final class FunnelChart {
         stageAxis.setTickLabelFont(ChartStyle.LABEL);
         NumberAxis countAxis = new NumberAxis("events");
         countAxis.setTickLabelFont(ChartStyle.LABEL);
-        countAxis.setUpperMargin(0.25);
+        countAxis.setUpperMargin(0.35);
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
