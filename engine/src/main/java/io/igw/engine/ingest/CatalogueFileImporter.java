@@ -49,7 +49,8 @@ final class CatalogueFileImporter {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              CsvRecordReader reader = new CsvRecordReader(in, layout.delimiter(), layout.quoting(), layout.latin1());
              RejectedRowWriter rejects = new RejectedRowWriter(workspace, datasetId);
-             FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(layout.kind()));
+             FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(layout.kind()),
+                     total / 16 + 16);
              CatalogWriter writer = new CatalogWriter(workspace, datasetId)) {
             if (layout.hasHeader()) {
                 if (!reader.next() || reader.isBinary() || reader.isTooLong()) {

@@ -62,7 +62,8 @@ final class EventFileImporter {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              CsvRecordReader reader = new CsvRecordReader(in, parser.delimiter(), parser.quoting(), false);
              RejectedRowWriter rejects = new RejectedRowWriter(workspace, datasetId);
-             FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(DatasetKind.EVENTS))) {
+             FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(DatasetKind.EVENTS),
+                     total / 16 + 16)) {
             if (parser.hasHeader()) {
                 readHeader(file, reader, parser);
             }

@@ -30,6 +30,14 @@ public final class FingerprintFiles {
 
     /** Starts the fingerprint index of a new import, which sees every listed earlier dataset. */
     public FingerprintIndex openIndex(int datasetId, Collection<Integer> earlierDatasets) {
+        return openIndex(datasetId, earlierDatasets, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #openIndex(int, Collection)}, with the in-memory table sized for about {@code expectedRows} (a small
+     * file gets a small table; the table never grows past its fixed maximum, it spills instead).
+     */
+    public FingerprintIndex openIndex(int datasetId, Collection<Integer> earlierDatasets, long expectedRows) {
         List<SortedLongFile> earlier = new ArrayList<>();
         for (int id : earlierDatasets) {
             Path f = fileOf(id);
@@ -42,7 +50,8 @@ public final class FingerprintFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new FingerprintIndex(earlier, scratchDir(datasetId), fileOf(datasetId));
+        long wanted = Math.max(1024, Math.min(FingerprintIndex.DEFAULT_SLOTS, expectedRows * 2));
+        return new FingerprintIndex(earlier, scratchDir(datasetId), fileOf(datasetId), (int) wanted);
     }
 
     public void delete(int datasetId) {

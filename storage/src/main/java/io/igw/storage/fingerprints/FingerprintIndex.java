@@ -35,7 +35,7 @@ public final class FingerprintIndex implements AutoCloseable {
         this.earlier = earlier;
         this.scratch = scratch;
         this.target = target;
-        this.slots = new long[Integer.highestOneBit(Math.max(16, slotCount))];
+        this.slots = new long[Integer.highestOneBit(Math.max(16, slotCount - 1)) << 1];
         this.mask = slots.length - 1;
     }
 
