@@ -1,6 +1,5 @@
 package io.igw.app.cli;
 
-import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetInfo;
 import io.igw.storage.datasets.DatasetStore;
@@ -82,9 +81,5 @@ final class StatsCommand implements Callable<Integer> {
                     d.get("duplicates"), d.get("rejected")));
         }
         return sb.toString().stripTrailing();
-    }
-
-    static String behaviourLabel(Behaviour b) {
-        return b.label();
     }
 }

@@ -22,6 +22,7 @@ public final class WorkbenchApp extends Application {
     private JobRunner runner;
     private AppSettings settings;
     private MainWindow window;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     public WorkbenchApp() {
         this(requestedWorkspace);
@@ -38,11 +39,16 @@ public final class WorkbenchApp extends Application {
         Application.launch(WorkbenchApp.class);
     }
 
+    /** Runs on the launcher thread, so reading the settings file never touches the FX thread. */
+    @Override
+    public void init() {
+        settings = new AppSettings(AppSettings.home());
+        runner = JobRunner.background();
+    }
+
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        settings = new AppSettings(AppSettings.home());
-        runner = JobRunner.background();
         UiTasks tasks = new UiTasks(runner, Platform::runLater);
         Path sampleData = Path.of(System.getProperty("igw.sampleData", "sample-data"));
         window = new MainWindow(tasks, settings, sampleData);
@@ -74,20 +80,36 @@ public final class WorkbenchApp extends Application {
                 stage.getWidth(), stage.getHeight(), stage.isMaximized())));
     }
 
+    /** Waits until the workspace is closed and the settings saved after {@link #stop()}. */
+    public boolean awaitStopped(long seconds) throws InterruptedException {
+        return stopped.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     public MainWindow window() {
         return window;
     }
 
+    /**
+     * Closing the workspace and saving the settings are I/O, so they run on a thread of their own; it is not a
+     * daemon, so the JVM waits for it before exiting.
+     */
     @Override
-    public void stop() throws IOException {
-        if (window != null) {
-            window.close();
-        }
-        if (runner != null) {
-            runner.close();
-        }
-        if (settings != null) {
-            settings.save();
-        }
+    public void stop() {
+        Thread closer = new Thread(() -> {
+            if (window != null) {
+                window.close();
+            }
+            if (runner != null) {
+                runner.close();
+            }
+            try {
+                settings.save();
+            } catch (IOException e) {
+                System.err.println("igw: could not save the window settings: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "igw-shutdown");
+        closer.start();
     }
 }

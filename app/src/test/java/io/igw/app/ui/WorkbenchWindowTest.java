@@ -35,6 +35,8 @@ class WorkbenchWindowTest extends FxRobot {
     static void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        assertTrue(((WorkbenchApp) app).awaitStopped(30), "the workspace closes after the window");
+        assertTrue(Files.isRegularFile(tmp.resolve("home").resolve("settings.properties")), "settings are saved");
     }
 
     @Test
