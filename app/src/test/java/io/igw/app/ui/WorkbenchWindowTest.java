@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.igw.engine.generate.GeneratorOptions;
+import io.igw.engine.generate.SampleGenerator;
+import io.igw.engine.task.JobContext;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -60,6 +63,36 @@ class WorkbenchWindowTest extends FxRobot {
 
         clickOn("Rejected lines");
         waitFor(() -> lookup("#rejectedTable").queryAs(TableView.class).getItems().size() == 1);
+    }
+
+    @Test
+    void cancellingAnImportMidwayKeepsNothingOfIt() throws Exception {
+        Path big = tmp.resolve("big");
+        new SampleGenerator(big, GeneratorOptions.forEvents(1_500_000, 11)).run(new JobContext() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        waitFor(() -> lookup("#importButton").tryQuery().isPresent());
+        int before = lookup("#datasetsTable").queryAs(TableView.class).getItems().size();
+
+        clickOn("#importButton");
+        waitFor(() -> lookup("#importFile").tryQuery().isPresent());
+        clickOn("#importFile").write(big.resolve("events.csv").toString());
+        waitFor(() -> lookup("#importPreview").queryAs(TableView.class).getItems().size() == 20);
+        clickOn("#importConfirm");
+        waitFor(() -> lookup("#cancelImport").query().isVisible());
+        waitFor(() -> lookup("#importProgress").queryAs(javafx.scene.control.ProgressBar.class).getProgress() > 0.05);
+        clickOn("#cancelImport");
+
+        waitFor(() -> text("#dataStatus").startsWith("Import cancelled"));
+        assertEquals(before, lookup("#datasetsTable").queryAs(TableView.class).getItems().size());
+        assertTrue(lookup("#importButton").query().isVisible() && !lookup("#importButton").query().isDisabled());
     }
 
     @Test

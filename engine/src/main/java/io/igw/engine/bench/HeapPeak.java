@@ -1,34 +1,48 @@
 package io.igw.engine.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The heap's high-water mark between {@link #reset()} and {@link #peakMb()}, from the JVM's memory pools. */
-final class HeapPeak {
-    private HeapPeak() {
-    }
+/**
+ * The most heap in use at any moment while a benchmark runs, sampled every 10 ms. (Summing each memory pool's own
+ * peak would overstate it: the pools peak at different times.) It counts garbage not yet collected, so it is an
+ * upper bound on what the work needs; the JVM's heap limit is reported beside it.
+ */
+final class HeapPeak implements AutoCloseable {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final AtomicLong peak = new AtomicLong();
+    private final Thread sampler;
+    private volatile boolean running = true;
 
-    static void reset() {
+    HeapPeak() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
+        sampler = new Thread(() -> {
+            while (running) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        }
+        }, "igw-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
-    static double peakMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024.0 * 1024.0);
+    double peakMb() {
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        return peak.get() / (1024.0 * 1024.0);
     }
 
-    static double maxMb() {
+    static double limitMb() {
         return Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
     }
 }
