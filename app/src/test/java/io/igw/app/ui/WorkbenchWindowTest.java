@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.igw.engine.generate.GeneratorOptions;
+import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.generate.SampleGenerator;
 import io.igw.engine.task.JobContext;
 import org.testfx.api.FxRobot;
@@ -48,6 +49,7 @@ class WorkbenchWindowTest extends FxRobot {
         Files.writeString(file, "1,100,10,pv,1511544070\n1,100,10,cart,1511544080\n1,100,10,buy,1511544090\n"
                 + "2,200,20,pv,1511630470\noops,this,is,not,valid\n");
         waitFor(() -> lookup("#importButton").tryQuery().isPresent());
+        int before = lookup("#datasetsTable").queryAs(TableView.class).getItems().size();
 
         clickOn("#importButton");
         waitFor(() -> lookup("#importFile").tryQuery().isPresent());
@@ -58,7 +60,7 @@ class WorkbenchWindowTest extends FxRobot {
         waitFor(() -> "4".equals(text("#summaryImported")));
         assertEquals("5", text("#summaryRead"));
         assertEquals("1", text("#summaryRejected"));
-        assertEquals(1, lookup("#datasetsTable").queryAs(TableView.class).getItems().size());
+        assertEquals(before + 1, lookup("#datasetsTable").queryAs(TableView.class).getItems().size());
         assertTrue(text("#dataStatus").startsWith("Imported 4 of 5 lines"), text("#dataStatus"));
 
         clickOn("Rejected lines");
@@ -96,6 +98,42 @@ class WorkbenchWindowTest extends FxRobot {
     }
 
     @Test
+    void aGenericFileImportsThroughTheDialogsColumnMapping() throws Exception {
+        Path file = tmp.resolve("shop-log.csv");
+        Files.writeString(file, "visitor_id,sku,action,ts\n5,900,purchase,2024-03-01T10:00:00Z\n"
+                + "6,901,view,2024-03-02T10:00:00Z\n6,902,wishlist,2024-03-02T10:05:00Z\n");
+        waitFor(() -> lookup("#importButton").tryQuery().isPresent());
+
+        clickOn("#importButton");
+        waitFor(() -> lookup("#importFormat").tryQuery().isPresent());
+        clickOn("#importFormat");
+        clickOn(ImportFormat.GENERIC.label() + " — " + ImportFormat.GENERIC.description());
+        clickOn("#importFile").write(file.toString());
+        waitFor(() -> "visitor_id".equals(lookup("#map-user").queryAs(javafx.scene.control.ComboBox.class).getValue()));
+        assertEquals("sku", lookup("#map-item").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        assertEquals("action", lookup("#map-behaviour").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        saveShot(lookup("#importPreview").query().getScene().getRoot(), "import-dialog-generic.png");
+        clickOn("#importConfirm");
+
+        waitFor(() -> "3".equals(text("#summaryImported")));
+        assertEquals("0", text("#summaryRejected"));
+    }
+
+    private static void saveShot(Node node, String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get();
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(png, "png", dir.resolve(name).toFile());
+    }
+
+    @Test
     void screensNotBuiltYetSaySoPlainly() throws Exception {
         waitFor(() -> lookup("#nav-graph").tryQuery().isPresent());
         clickOn("#nav-graph");
@@ -108,7 +146,16 @@ class WorkbenchWindowTest extends FxRobot {
         return lookup(id).queryAs(Label.class).getText();
     }
 
+    /** Waits for the condition; on a timeout, saves what every open window shows, to see why. */
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            int n = 0;
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                saveShot(w.getScene().getRoot(), "timeout-" + System.currentTimeMillis() + "-" + (n++) + ".png");
+            }
+            throw e;
+        }
     }
 }

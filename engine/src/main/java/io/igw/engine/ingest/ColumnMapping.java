@@ -202,6 +202,18 @@ public final class ColumnMapping {
         return at;
     }
 
+    /** The header column a role would be found in by its usual names, or -1; the import dialog's first guess. */
+    public static int guess(Role role, List<String> header) {
+        for (String alias : role.aliases) {
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).trim().toLowerCase(Locale.ROOT).equals(alias)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     private static int indexOf(List<String> names, String wanted) {
         if (wanted.startsWith("#")) {
             try {

@@ -26,6 +26,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -47,7 +48,8 @@ final class ImportDialog extends Dialog<ImportRequest> {
         setResizable(true);
         getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
         getDialogPane().setContent(content(owner));
-        getDialogPane().setPrefSize(900, 640);
+        getDialogPane().setPrefSize(920, 680);
+        getDialogPane().setMinSize(820, 600);
         Button ok = (Button) getDialogPane().lookupButton(IMPORT);
         ok.setId("importConfirm");
         ok.disableProperty().bind(model.canImport().not());
@@ -83,13 +85,14 @@ final class ImportDialog extends Dialog<ImportRequest> {
         GridPane top = new GridPane();
         top.setHgap(8);
         top.setVgap(8);
-        top.addRow(0, new Label("File"), new HBox(8, path, browse));
-        top.addRow(1, new Label("Format"), format);
+        top.addRow(0, label("File"), new HBox(8, path, browse));
+        top.addRow(1, label("Format"), format);
         GridPane.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
 
         preview.setId("importPreview");
         preview.setPlaceholder(new Label("Choose a file to see its first rows."));
         preview.setPrefHeight(260);
+        preview.setMinHeight(160);
 
         buildMappingGrid();
         TitledPane mappingPane = new TitledPane("Column mapping (generic files)", mappingGrid);
@@ -109,7 +112,7 @@ final class ImportDialog extends Dialog<ImportRequest> {
             pick.setOnAction(e -> choose(owner, entry.getValue()));
             HBox box = new HBox(8, field, pick);
             GridPane.setHgrow(box, Priority.ALWAYS);
-            catalogueGrid.addRow(row++, new Label(capitalise(entry.getKey().label())), box);
+            catalogueGrid.addRow(row++, label(capitalise(entry.getKey().label())), box);
         }
         TitledPane cataloguesPane = new TitledPane("Catalogues (optional)", catalogueGrid);
         cataloguesPane.setExpanded(false);
@@ -128,7 +131,7 @@ final class ImportDialog extends Dialog<ImportRequest> {
         mappingGrid.setVgap(6);
         ComboBox<String> delimiter = new ComboBox<>(FXCollections.observableArrayList("comma", "tab", "semicolon", "pipe"));
         delimiter.valueProperty().bindBidirectional(model.delimiter);
-        mappingGrid.addRow(0, new Label("Delimiter"), delimiter);
+        mappingGrid.addRow(0, label("Delimiter"), delimiter);
         int row = 1;
         for (String role : ImportDialogViewModel.MAPPED_ROLES) {
             ComboBox<String> column = new ComboBox<>();
@@ -140,7 +143,8 @@ final class ImportDialog extends Dialog<ImportRequest> {
                 column.getItems().addAll(model.previewHeader);
                 column.setValue(keep);
             });
-            mappingGrid.add(new Label(capitalise(role)), (row - 1) % 3 * 2, 1 + (row - 1) / 3);
+            column.setPrefWidth(170);
+            mappingGrid.add(label(capitalise(role)), (row - 1) % 3 * 2, 1 + (row - 1) / 3);
             mappingGrid.add(column, (row - 1) % 3 * 2 + 1, 1 + (row - 1) / 3);
             row++;
         }
@@ -166,6 +170,12 @@ final class ImportDialog extends Dialog<ImportRequest> {
         if (f != null) {
             target.set(f.getAbsolutePath());
         }
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static String capitalise(String s) {

@@ -1,6 +1,7 @@
 package io.igw.app.ui.data;
 
 import io.igw.app.ui.shell.UiTasks;
+import io.igw.engine.ingest.ColumnMapping;
 import io.igw.engine.ingest.FilePreview;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.ingest.ImportRequest;
@@ -106,22 +107,9 @@ public final class ImportDialogViewModel {
     }
 
     private void guessMapping(List<String> header) {
-        Map<String, List<String>> hints = Map.of(
-                "user", List.of("user_id", "userid", "user", "visitorid", "customer_id"),
-                "item", List.of("item_id", "itemid", "item", "product_id", "sku", "movieid"),
-                "behaviour", List.of("behaviour", "behavior", "event", "action", "event_type", "type"),
-                "time", List.of("timestamp", "time", "ts", "event_time", "datetime", "date"),
-                "category", List.of("category_id", "categoryid", "category"),
-                "session", List.of("session_id", "session", "transactionid", "order_id"));
         for (String role : MAPPED_ROLES) {
-            String pick = NOT_MAPPED;
-            for (String h : header) {
-                if (hints.get(role).contains(h.trim().toLowerCase(java.util.Locale.ROOT))) {
-                    pick = h;
-                    break;
-                }
-            }
-            mapping.get(role).set(pick);
+            int at = ColumnMapping.guess(ColumnMapping.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)), header);
+            mapping.get(role).set(at < 0 ? NOT_MAPPED : header.get(at));
         }
     }
 
