@@ -99,7 +99,7 @@ final class EventFileImporter {
                 }
                 sink.finish();
             })) {
-                written = new EventPartitions(workspace).write(datasetId, pipeline);
+                written = new EventPartitions(workspace).write(datasetId, parser.optionalColumns(), pipeline);
             }
             phases.put("stream_and_write", lap(phases, t0));
             if (written != counts.imported) {

@@ -2,9 +2,12 @@ package io.igw.engine.ingest;
 
 import io.igw.storage.Behaviour;
 import io.igw.storage.events.EventRow;
+import io.igw.storage.events.OptionalColumn;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses files whose columns are found through a {@link ColumnMapping}: RetailRocket, MovieLens and generic
@@ -71,6 +74,24 @@ final class MappedEventParser implements EventLineParser {
         quantity = at.get(ColumnMapping.Role.QUANTITY);
         strength = at.get(ColumnMapping.Role.STRENGTH);
         expectedFields = fields;
+    }
+
+    @Override
+    public Set<OptionalColumn> optionalColumns() {
+        Set<OptionalColumn> columns = EnumSet.noneOf(OptionalColumn.class);
+        if (category >= 0) {
+            columns.add(OptionalColumn.CATEGORY_ID);
+        }
+        if (session >= 0) {
+            columns.add(OptionalColumn.SESSION_ID);
+        }
+        if (quantity >= 0) {
+            columns.add(OptionalColumn.QUANTITY);
+        }
+        if (strength >= 0) {
+            columns.add(OptionalColumn.STRENGTH);
+        }
+        return columns;
     }
 
     @Override

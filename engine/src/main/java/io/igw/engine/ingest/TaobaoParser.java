@@ -2,6 +2,9 @@ package io.igw.engine.ingest;
 
 import io.igw.storage.Behaviour;
 import io.igw.storage.events.EventRow;
+import io.igw.storage.events.OptionalColumn;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Taobao UserBehavior: {@code user,item,category,pv|cart|fav|buy,unix_seconds}, no header. */
 final class TaobaoParser implements EventLineParser {
@@ -20,6 +23,11 @@ final class TaobaoParser implements EventLineParser {
     @Override
     public boolean hasHeader() {
         return false;
+    }
+
+    @Override
+    public Set<OptionalColumn> optionalColumns() {
+        return EnumSet.of(OptionalColumn.CATEGORY_ID);
     }
 
     @Override

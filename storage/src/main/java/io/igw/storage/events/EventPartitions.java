@@ -7,19 +7,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Events live in one table per imported dataset, {@code EVENTS_D<id>}, written by a single
- * {@code CREATE TABLE … AS SELECT} from the importer's stream; the {@code EVENTS} view unites the complete ones.
+ * {@code CREATE TABLE … AS SELECT} from the importer's stream, with only the columns its format provides; the
+ * {@code EVENTS} view unites the complete ones, adding each one's dataset id and NULL for the columns it lacks.
  * Dropping an unfinished import is then one {@code DROP TABLE}. See docs/decisions/0002-event-partitions.md.
  */
 public final class EventPartitions {
     private static final String PREFIX = "EVENTS_D";
-    private static final String COLUMNS = "dataset_id INT, user_id BIGINT, item_id BIGINT, category_id BIGINT, "
-            + "behaviour TINYINT, event_time BIGINT, session_id VARCHAR(200), quantity INT, strength REAL";
 
     private final Workspace workspace;
 
@@ -35,13 +38,19 @@ public final class EventPartitions {
      * Writes the whole stream into the dataset's partition in one statement and returns the number of rows. If the
      * stream throws, the partition is dropped and that exception is rethrown unchanged.
      */
-    public long write(int datasetId, EventStream stream) throws Exception {
+    public long write(int datasetId, Set<OptionalColumn> optional, EventStream stream) throws Exception {
         Throwable[] failure = new Throwable[1];
         long token = EventStreamFunction.register(datasetId, stream, failure);
+        StringBuilder columns = new StringBuilder("user_id BIGINT, item_id BIGINT, behaviour TINYINT, event_time BIGINT");
+        StringBuilder select = new StringBuilder("USER_ID, ITEM_ID, BEHAVIOUR, EVENT_TIME");
+        for (OptionalColumn o : optional) {
+            columns.append(", ").append(o.name()).append(' ').append(o.sqlType());
+            select.append(", ").append(o.name());
+        }
         try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
             st.execute("CREATE ALIAS IF NOT EXISTS " + EventStreamFunction.ALIAS + " FOR '"
                     + EventStreamFunction.class.getName() + ".rows'");
-            st.execute("CREATE TABLE " + tableName(datasetId) + "(" + COLUMNS + ") AS SELECT * FROM "
+            st.execute("CREATE TABLE " + tableName(datasetId) + "(" + columns + ") AS SELECT " + select + " FROM "
                     + EventStreamFunction.ALIAS + "(" + token + ")");
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + tableName(datasetId))) {
                 rs.next();
@@ -90,14 +99,41 @@ public final class EventPartitions {
                 }
             }
             complete.retainAll(partitionIds(c));
+            Map<Integer, Set<String>> stored = storedColumns(c);
             StringBuilder view = new StringBuilder("CREATE OR REPLACE VIEW events AS SELECT * FROM events_base");
             for (int id : complete) {
-                view.append(" UNION ALL SELECT * FROM ").append(tableName(id));
+                Set<String> has = stored.getOrDefault(id, Set.of());
+                view.append(" UNION ALL SELECT ").append(id).append(" AS dataset_id, user_id, item_id, ")
+                        .append(orNull(has, OptionalColumn.CATEGORY_ID)).append(", behaviour, event_time, ")
+                        .append(orNull(has, OptionalColumn.SESSION_ID)).append(", ")
+                        .append(orNull(has, OptionalColumn.QUANTITY)).append(", ")
+                        .append(orNull(has, OptionalColumn.STRENGTH)).append(" FROM ").append(tableName(id));
             }
             st.execute(view.toString());
         } catch (SQLException e) {
             throw workspace.failure("updating the events view", e);
         }
+    }
+
+    private static String orNull(Set<String> has, OptionalColumn column) {
+        return has.contains(column.name()) ? column.name()
+                : "CAST(NULL AS " + column.sqlType() + ") AS " + column.name();
+    }
+
+    /** Each partition's stored column names. */
+    private static Map<Integer, Set<String>> storedColumns(Connection c) throws SQLException {
+        Map<Integer, Set<String>> columns = new HashMap<>();
+        String sql = "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'PUBLIC' "
+                + "AND table_name LIKE 'EVENTS\\_D%'";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String suffix = rs.getString(1).substring(PREFIX.length());
+                if (!suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit)) {
+                    columns.computeIfAbsent(Integer.parseInt(suffix), k -> new HashSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return columns;
     }
 
     private TreeSet<Integer> partitionIds() {

@@ -42,7 +42,6 @@ public final class EventStreamFunction {
         boolean shapeOnly = "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());
         Registration registration = shapeOnly ? null : STREAMS.get(token);
         SimpleResultSet rs = registration == null ? new SimpleResultSet() : new SimpleResultSet(new Rows(registration));
-        rs.addColumn("DATASET_ID", Types.INTEGER, 10, 0);
         rs.addColumn("USER_ID", Types.BIGINT, 19, 0);
         rs.addColumn("ITEM_ID", Types.BIGINT, 19, 0);
         rs.addColumn("CATEGORY_ID", Types.BIGINT, 19, 0);
@@ -56,12 +55,10 @@ public final class EventStreamFunction {
 
     private static final class Rows implements SimpleRowSource {
         private final Registration registration;
-        private final Integer datasetId;
         private final EventRow row = new EventRow();
 
         Rows(Registration registration) {
             this.registration = registration;
-            this.datasetId = registration.datasetId();
         }
 
         @Override
@@ -78,7 +75,7 @@ public final class EventStreamFunction {
                 return null;
             }
             return new Object[]{
-                datasetId, row.userId, row.itemId,
+                row.userId, row.itemId,
                 row.categoryId == EventRow.NO_CATEGORY ? null : row.categoryId,
                 row.behaviour, row.eventTime, row.sessionId,
                 row.quantity == EventRow.NO_QUANTITY ? null : row.quantity,
