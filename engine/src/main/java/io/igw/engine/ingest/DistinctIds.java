@@ -19,13 +19,13 @@ final class DistinctIds {
         Arrays.fill(keys, FREE);
     }
 
-    /** Adds the id with its value if it is new (the first value seen is kept). */
-    void add(long id, long value) {
+    /** Adds the id with its value if it is new (the first value seen is kept); true if it was new. */
+    boolean add(long id, long value) {
         int mask = keys.length - 1;
         int i = (int) (mix(id) & mask);
         while (keys[i] != FREE) {
             if (keys[i] == id) {
-                return;
+                return false;
             }
             i = (i + 1) & mask;
         }
@@ -34,6 +34,7 @@ final class DistinctIds {
         if (++size > keys.length / 2) {
             grow();
         }
+        return true;
     }
 
     int size() {

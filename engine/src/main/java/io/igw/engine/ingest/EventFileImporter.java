@@ -18,10 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Imports one behaviour-log file as one dataset, streaming: each line is parsed and checked, exact duplicates
@@ -63,7 +59,8 @@ final class EventFileImporter {
              CsvRecordReader reader = new CsvRecordReader(in, parser.delimiter(), parser.quoting(), false);
              RejectedRowWriter rejects = new RejectedRowWriter(workspace, datasetId);
              FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(DatasetKind.EVENTS),
-                     total / 16 + 16)) {
+                     total / 16 + 16);
+             EntityRegistrar entities = new EntityRegistrar(new EntityRegistry(workspace), datasetId)) {
             if (parser.hasHeader()) {
                 readHeader(file, reader, parser);
             }
@@ -92,8 +89,12 @@ final class EventFileImporter {
                     } else {
                         counts.imported++;
                         activity.add(row.eventTime, row.behaviour);
-                        users.add(row.userId, 0);
-                        items.add(row.itemId, row.categoryId);
+                        if (users.add(row.userId, 0)) {
+                            entities.user(row.userId);
+                        }
+                        if (items.add(row.itemId, row.categoryId)) {
+                            entities.item(row.itemId, row.categoryId);
+                        }
                         sink.accept();
                     }
                 }
@@ -106,26 +107,10 @@ final class EventFileImporter {
                 throw new IllegalStateException("wrote " + written + " events but imported " + counts.imported);
             }
             progress.context().checkCancelled();
-            progress.step(0.97, "registering " + users.size() + " users and " + items.size() + " items");
+            progress.step(0.97, "saving fingerprints; registering " + users.size() + " users and " + items.size() + " items");
             rejects.flush();
-            // decision: the fingerprint file and the two entity registrations are independent; run them side by
-            // side so that both cores work
-            EntityRegistry registry = new EntityRegistry(workspace);
-            ExecutorService side = Executors.newFixedThreadPool(2);
-            try {
-                CompletableFuture<?>[] steps = {
-                    CompletableFuture.runAsync(seen::commit, side),
-                    CompletableFuture.runAsync(() -> registry.registerUsers(datasetId, users.ids(), users.size()), side),
-                    CompletableFuture.runAsync(() -> registry.registerItems(datasetId, items.ids(), items.values(),
-                            items.size()), Runnable::run)
-                };
-                CompletableFuture.allOf(steps).exceptionally(failure -> null).join(); // all done before seen closes
-                for (CompletableFuture<?> step : steps) {
-                    join(step);
-                }
-            } finally {
-                side.shutdown();
-            }
+            seen.commit();
+            entities.finish();
         }
         phases.put("finish_fingerprints_and_entities", lap(phases, t0));
         progress.context().checkCancelled();
@@ -138,17 +123,6 @@ final class EventFileImporter {
         return new FileImportResult(file.toString(), DatasetKind.EVENTS, format.label(), datasetId, counts.read,
                 counts.imported, counts.duplicates, counts.rejected, users.size(), items.size(), seconds, null,
                 new RejectedRowStore(workspace).countsByReason(datasetId), phases);
-    }
-
-    private static void join(CompletableFuture<?> step) {
-        try {
-            step.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     private static double lap(java.util.Map<String, Double> phases, long t0) {

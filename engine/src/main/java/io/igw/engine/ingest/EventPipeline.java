@@ -4,6 +4,7 @@ import io.igw.storage.events.EventRow;
 import io.igw.storage.events.EventStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the parsing and checking of lines on a producer thread of its own while H2 writes the partition on the
@@ -31,24 +32,40 @@ final class EventPipeline implements EventStream, AutoCloseable {
         void accept() throws InterruptedException {
             current.keep();
             if (current.size == BATCH) {
-                queue.put(current);
+                hand(current);
                 current = new Batch();
             }
         }
 
         void finish() throws InterruptedException {
             if (current.size > 0) {
-                queue.put(current);
+                hand(current);
             }
-            queue.put(END);
+            hand(END);
+        }
+
+        private void hand(Batch batch) throws InterruptedException {
+            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped) {
+                    throw new StoppedException();
+                }
+            }
         }
     }
 
     private static final Batch END = new Batch();
 
+    /** The writer side ended early; the producer stops where it is. */
+    private static final class StoppedException extends RuntimeException {
+        StoppedException() {
+            super("the partition writer stopped");
+        }
+    }
+
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread thread;
     private volatile Throwable failure;
+    private volatile boolean stopped;
     private Batch batch;
     private int next;
 
@@ -57,6 +74,8 @@ final class EventPipeline implements EventStream, AutoCloseable {
         thread = new Thread(() -> {
             try {
                 producer.produce(sink);
+            } catch (StoppedException e) {
+                // the writer already ended; nobody is waiting for more
             } catch (Throwable t) {
                 failure = t;
                 queue.clear();
@@ -94,10 +113,14 @@ final class EventPipeline implements EventStream, AutoCloseable {
         return false;
     }
 
-    /** Stops the producer if the writer ended early, and waits for it. */
+    /**
+     * Stops the producer if the writer ended early, and waits for it. It is told, not interrupted: it may be in the
+     * middle of writing a rejected line to H2, and an interrupt there would close the database's file.
+     */
     @Override
     public void close() throws InterruptedException {
-        thread.interrupt();
+        stopped = true;
+        queue.clear();
         thread.join();
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
  */
 public final class JobRunner implements AutoCloseable {
     private final ExecutorService executor;
+    private final java.util.Set<JobHandle<?>> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private JobRunner(ExecutorService executor) {
         this.executor = executor;
@@ -30,6 +31,8 @@ public final class JobRunner implements AutoCloseable {
 
     public <T> JobHandle<T> submit(String name, Job<T> job, ProgressListener listener) {
         JobHandle<T> handle = new JobHandle<>(name);
+        live.add(handle);
+        handle.whenDone(() -> live.remove(handle));
         if (executor == null) {
             handle.run(job, listener);
         } else {
@@ -38,10 +41,15 @@ public final class JobRunner implements AutoCloseable {
         return handle;
     }
 
+    /**
+     * Asks every running job to cancel and lets it undo its work. Threads are not interrupted: an interrupt inside
+     * H2's file I/O would close the database under a job.
+     */
     @Override
     public void close() {
+        live.forEach(JobHandle::cancel);
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown();
         }
     }
 }
