@@ -114,7 +114,7 @@ public final class SampleGenerator implements Job<GenerationSummary> {
         for (int s = 0; s < shopper.sessions; s++) {
             long day = r.nextInt(shopper.activeDays);
             // evenings are busiest: hour drawn from a bump around 20:00
-            double hour = Math.floorMod((long) Math.round(20 + 4 * r.nextGaussian()), 24) + r.nextDouble();
+            double hour = Math.floorMod(Math.round(20 + 4 * r.nextGaussian()), 24) + r.nextDouble();
             long t = start + day * 86_400L + (long) (hour * 3600);
             int leaf = shopper.sessionLeaf(leaves, r);
             int views = 1 + (int) Math.floor(-Math.log(1 - r.nextDouble()) * 6);

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -44,8 +45,7 @@ final class CatalogueFileImporter {
         long imported = 0;
         long duplicates = 0;
         long rejected = 0;
-        @SuppressWarnings("unchecked")
-        Consumer<CatalogWriter>[] pending = new Consumer[1];
+        AtomicReference<Consumer<CatalogWriter>> pending = new AtomicReference<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              CsvRecordReader reader = new CsvRecordReader(in, layout.delimiter(), layout.quoting(), layout.latin1());
              RejectedRowWriter rejects = new RejectedRowWriter(workspace, datasetId);
@@ -70,7 +70,7 @@ final class CatalogueFileImporter {
                 }
                 String reason = RejectReason.structural(reader);
                 if (reason == null) {
-                    reason = layout.check(reader, w -> pending[0] = w);
+                    reason = layout.check(reader, pending::set);
                 }
                 if (reason != null) {
                     rejected++;
@@ -85,7 +85,7 @@ final class CatalogueFileImporter {
                     duplicates++;
                     continue;
                 }
-                pending[0].accept(writer);
+                pending.get().accept(writer);
                 imported++;
             }
             progress.context().checkCancelled();

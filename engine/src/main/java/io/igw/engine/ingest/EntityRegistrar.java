@@ -90,9 +90,13 @@ final class EntityRegistrar implements AutoCloseable {
      * discard then removes whatever was written.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         written.forEach(f -> f.cancel(false));
         writer.shutdown();
-        writer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        try {
+            writer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -118,10 +118,14 @@ final class EventPipeline implements EventStream, AutoCloseable {
      * middle of writing a rejected line to H2, and an interrupt there would close the database's file.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopped = true;
         queue.clear();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Events in columns, so that a batch is a handful of arrays rather than thousands of objects. */

@@ -52,7 +52,6 @@ public final class FunnelChart {
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
                 org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
-        renderer.setItemLabelAnchorOffset(6);
         renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
         CategoryPlot plot = new CategoryPlot(data, stageAxis, countAxis, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
