@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Imports one behaviour-log file as one dataset, streaming: each line is parsed and checked, exact duplicates
@@ -49,7 +51,7 @@ final class EventFileImporter {
     private FileImportResult run(Path file, ImportFormat format, EventLineParser parser, int datasetId,
                                  ImportProgress progress, long t0) throws Exception {
         long total = Files.size(file);
-        java.util.LinkedHashMap<String, Double> phases = new java.util.LinkedHashMap<>();
+        Map<String, Double> phases = new LinkedHashMap<>();
         phases.put("prepare", lap(phases, t0));
         Counts counts = new Counts();
         ActivitySummary activity = new ActivitySummary();
@@ -65,41 +67,8 @@ final class EventFileImporter {
                 readHeader(file, reader, parser);
             }
             long written;
-            try (EventPipeline pipeline = new EventPipeline(sink -> {
-                EventRow row = sink.row();
-                while (reader.next()) {
-                    if (reader.isBlank()) {
-                        continue; // decision: an empty line holds no row, so it is neither read nor rejected
-                    }
-                    counts.read++;
-                    if (counts.read % CHECK_EVERY == 0) {
-                        progress.context().checkCancelled();
-                        progress.bytes(reader.bytesConsumed(), total, counts.read);
-                    }
-                    String reason = RejectReason.structural(reader);
-                    if (reason == null) {
-                        row.clear();
-                        reason = parser.parse(reader, row);
-                    }
-                    if (reason != null) {
-                        counts.rejected++;
-                        rejects.add(reader.lineNo(), reader.rawText(), reason);
-                    } else if (!seen.addIfAbsent(Fingerprint.of(row))) {
-                        counts.duplicates++;
-                    } else {
-                        counts.imported++;
-                        activity.add(row.eventTime, row.behaviour);
-                        if (users.add(row.userId, 0)) {
-                            entities.user(row.userId);
-                        }
-                        if (items.add(row.itemId, row.categoryId)) {
-                            entities.item(row.itemId, row.categoryId);
-                        }
-                        sink.accept();
-                    }
-                }
-                sink.finish();
-            })) {
+            try (EventPipeline pipeline = new EventPipeline(sink -> checkLines(reader, parser, total, progress, counts,
+                    rejects, seen, new Tally(activity, users, items, entities), sink))) {
                 written = new EventPartitions(workspace).write(datasetId, parser.optionalColumns(), pipeline);
             }
             phases.put("stream_and_write", lap(phases, t0));
@@ -125,7 +94,56 @@ final class EventFileImporter {
                 new RejectedRowStore(workspace).countsByReason(datasetId), phases);
     }
 
-    private static double lap(java.util.Map<String, Double> phases, long t0) {
+    /** What the good events are counted into besides the partition. */
+    private record Tally(ActivitySummary activity, DistinctIds users, DistinctIds items, EntityRegistrar entities) {
+        void add(EventRow row) {
+            activity.add(row.eventTime, row.behaviour);
+            if (users.add(row.userId, 0)) {
+                entities.user(row.userId);
+            }
+            if (items.add(row.itemId, row.categoryId)) {
+                entities.item(row.itemId, row.categoryId);
+            }
+        }
+    }
+
+    /**
+     * The producer's loop: every line is read, then rejected (with its line number and reason), counted as a
+     * duplicate, or handed on to be written.
+     */
+    private static void checkLines(CsvRecordReader reader, EventLineParser parser, long totalBytes, ImportProgress progress,
+                                   Counts counts, RejectedRowWriter rejects, FingerprintIndex seen, Tally tally,
+                                   EventPipeline.Sink sink) throws Exception {
+        EventRow row = sink.row();
+        while (reader.next()) {
+            if (reader.isBlank()) {
+                continue; // decision: an empty line holds no row, so it is neither read nor rejected
+            }
+            counts.read++;
+            if (counts.read % CHECK_EVERY == 0) {
+                progress.context().checkCancelled();
+                progress.bytes(reader.bytesConsumed(), totalBytes, counts.read);
+            }
+            String reason = RejectReason.structural(reader);
+            if (reason == null) {
+                row.clear();
+                reason = parser.parse(reader, row);
+            }
+            if (reason != null) {
+                counts.rejected++;
+                rejects.add(reader.lineNo(), reader.rawText(), reason);
+            } else if (!seen.addIfAbsent(Fingerprint.of(row))) {
+                counts.duplicates++;
+            } else {
+                counts.imported++;
+                tally.add(row);
+                sink.accept();
+            }
+        }
+        sink.finish();
+    }
+
+    private static double lap(Map<String, Double> phases, long t0) {
         double sinceStart = (System.nanoTime() - t0) / 1e9;
         double before = phases.values().stream().mapToDouble(Double::doubleValue).sum();
         return Math.round((sinceStart - before) * 1000) / 1000.0;
