@@ -1,12 +1,15 @@
 package io.igw.storage.events;
 
 import io.igw.storage.Workspace;
+import io.igw.storage.bulk.BulkColumn;
+import io.igw.storage.bulk.BulkTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,43 +42,33 @@ public final class EventPartitions {
      * stream throws, the partition is dropped and that exception is rethrown unchanged.
      */
     public long write(int datasetId, Set<OptionalColumn> optional, EventStream stream) throws Exception {
-        Throwable[] failure = new Throwable[1];
-        long token = EventStreamFunction.register(datasetId, stream, failure);
-        StringBuilder columns = new StringBuilder("user_id BIGINT, item_id BIGINT, behaviour TINYINT, event_time BIGINT");
-        StringBuilder select = new StringBuilder("USER_ID, ITEM_ID, BEHAVIOUR, EVENT_TIME");
+        List<BulkColumn> columns = new ArrayList<>(List.of(BulkColumn.bigint("user_id"), BulkColumn.bigint("item_id"),
+                BulkColumn.tinyint("behaviour"), BulkColumn.bigint("event_time")));
         for (OptionalColumn o : optional) {
-            columns.append(", ").append(o.name()).append(' ').append(o.sqlType());
-            select.append(", ").append(o.name());
+            columns.add(o.column());
         }
-        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
-            st.execute("CREATE ALIAS IF NOT EXISTS " + EventStreamFunction.ALIAS + " FOR '"
-                    + EventStreamFunction.class.getName() + ".rows'");
-            st.execute("CREATE TABLE " + tableName(datasetId) + "(" + columns + ") AS SELECT " + select + " FROM "
-                    + EventStreamFunction.ALIAS + "(" + token + ")");
-            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + tableName(datasetId))) {
-                rs.next();
-                return rs.getLong(1);
+        EventRow row = new EventRow();
+        int width = columns.size();
+        return BulkTable.create(workspace, tableName(datasetId), columns, () -> {
+            row.clear();
+            if (!stream.next(row)) {
+                return null;
             }
-        } catch (SQLException e) {
-            drop(datasetId);
-            if (failure[0] instanceof Exception streamFailure) {
-                throw streamFailure;
+            Object[] values = new Object[width];
+            values[0] = row.userId;
+            values[1] = row.itemId;
+            values[2] = row.behaviour;
+            values[3] = row.eventTime;
+            int i = 4;
+            for (OptionalColumn o : optional) {
+                values[i++] = o.valueOf(row);
             }
-            if (failure[0] instanceof Error error) {
-                throw error;
-            }
-            throw workspace.failure("writing the events of dataset " + datasetId, e);
-        } finally {
-            EventStreamFunction.unregister(token);
-        }
+            return values;
+        });
     }
 
     public void drop(int datasetId) {
-        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS " + tableName(datasetId));
-        } catch (SQLException e) {
-            throw workspace.failure("dropping the events of dataset " + datasetId, e);
-        }
+        BulkTable.drop(workspace, tableName(datasetId));
     }
 
     /** Drops partitions that belong to no complete dataset (left by a kill between writing and registering). */
