@@ -20,17 +20,20 @@ final class EventPipeline implements EventStream, AutoCloseable {
         void produce(Sink sink) throws Exception;
     }
 
-    /** Where the producer puts events. */
+    /** Where the producer puts events: it fills {@link #row()} and calls {@link #accept()}. */
     final class Sink {
+        // The one row the producer writes into, whichever batch is filling: it must not belong to a batch, or a
+        // producer holding it would keep writing into a batch already handed over.
+        private final EventRow scratch = new EventRow();
         private Batch current = new Batch();
 
         EventRow row() {
-            return current.scratch;
+            return scratch;
         }
 
         /** Keeps the event now in {@link #row()}. */
         void accept() throws InterruptedException {
-            current.keep();
+            current.keep(scratch);
             if (current.size == BATCH) {
                 hand(current);
                 current = new Batch();
@@ -130,7 +133,6 @@ final class EventPipeline implements EventStream, AutoCloseable {
 
     /** Events in columns, so that a batch is a handful of arrays rather than thousands of objects. */
     static final class Batch {
-        final EventRow scratch = new EventRow();
         final long[] user = new long[BATCH];
         final long[] item = new long[BATCH];
         final long[] category = new long[BATCH];
@@ -141,7 +143,7 @@ final class EventPipeline implements EventStream, AutoCloseable {
         final float[] strength = new float[BATCH];
         int size;
 
-        void keep() {
+        void keep(EventRow scratch) {
             int i = size++;
             user[i] = scratch.userId;
             item[i] = scratch.itemId;
