@@ -62,6 +62,7 @@ public final class Workspace implements AutoCloseable {
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             new DatasetStore(ws).discardUnfinished();
+            new io.igw.storage.graph.GraphStore(ws).discardUnfinished();
             new EventPartitions(ws).rebuildView();
         } catch (RuntimeException e) {
             ws.close();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "igw", mixinStandardHelpOptions = true, versionProvider = IgwCommand.Version.class,
         description = {"Interest Graph Workbench: behaviour logs into a user interest graph.",
             "With no command, opens the workbench window (on the demo workspace unless --workspace is given)."},
-        subcommands = {GenerateCommand.class, ImportCommand.class, StatsCommand.class, BenchCommand.class,
+        subcommands = {GenerateCommand.class, ImportCommand.class, StatsCommand.class, GraphCommand.class,
+            InterestsCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class IgwCommand implements Runnable {
     @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder to open in the window.")

@@ -84,6 +84,40 @@ class CliTest {
     }
 
     @Test
+    void graphBuildAndInterestsFollowTheirContracts() throws Exception {
+        Path data = tmp.resolve("data");
+        Path ws = tmp.resolve("ws");
+        assertEquals(0, igw("generate", "--out", data.toString(), "--users", "80", "--seed", "3", "--quiet"));
+        assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet",
+                "--items", data.resolve("items.csv").toString(), "--categories", data.resolve("categories.csv").toString(),
+                data.resolve("events.csv").toString()));
+
+        assertEquals(2, igw("interests", "--workspace", ws.toString(), "--user", "1", "--json"));
+        assertTrue(stderr().startsWith("igw: No interest graph yet: run igw graph build"), stderr());
+
+        assertEquals(0, igw("graph", "build", "--workspace", ws.toString(), "--half-life-days", "7", "--as-of", "2026-09-30",
+                "--json", "--quiet"), stderr());
+        String build = stdout();
+        assertTrue(build.contains("\"as_of\":\"2026-09-30T23:59:59Z\"") && build.contains("\"half_life_days\":7.0"), build);
+        assertTrue(build.contains("\"nodes\":{\"user\":80,") && build.contains("\"user_category\":") && build.contains("\"seconds\":"), build);
+
+        assertEquals(0, igw("interests", "--workspace", ws.toString(), "--user", "1", "--top", "3", "--json"));
+        String one = stdout();
+        assertTrue(one.startsWith("{\"user\":1,\"interests\":[{\"kind\":\"category\",\"id\":"), one);
+        assertTrue(one.contains("\"label\":") && one.contains("\"score\":") && one.contains("\"evidence\":[{\"item\":"), one);
+
+        assertEquals(0, igw("interests", "--workspace", ws.toString(), "--all", "--kind", "brand", "--top", "1", "--json"));
+        String[] lines = stdout().split("\n");
+        assertEquals(80, lines.length);
+        assertTrue(lines[0].contains("\"kind\":\"brand\"") && !lines[0].contains("\"kind\":\"category\""), lines[0]);
+
+        assertEquals(2, igw("interests", "--workspace", ws.toString(), "--user", "1", "--kind", "tag", "--json"));
+        assertTrue(stderr().startsWith("igw: Tag interests are not built yet"), stderr());
+        assertEquals(2, igw("interests", "--workspace", ws.toString(), "--json"));
+        assertTrue(stderr().startsWith("igw: Error: Missing required argument"), stderr());
+    }
+
+    @Test
     void mistakesGetOneClearLineAndANonZeroExit() throws Exception {
         Path ws = tmp.resolve("ws");
         assertEquals(2, igw("import", "--workspace", ws.toString(), "--format", "taobao", tmp.resolve("missing.csv").toString()));

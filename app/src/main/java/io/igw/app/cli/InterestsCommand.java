@@ -1,0 +1,111 @@
+package io.igw.app.cli;
+
+import io.igw.storage.Behaviour;
+import io.igw.storage.Workspace;
+import io.igw.storage.catalog.CatalogLookup;
+import io.igw.storage.graph.Evidence;
+import io.igw.storage.graph.GraphBuild;
+import io.igw.storage.graph.GraphStore;
+import io.igw.storage.graph.Interest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "interests", mixinStandardHelpOptions = true,
+        description = {"A user's interests from the latest graph build, strongest first (categories first when no",
+            "--kind), each with the events behind it. --all prints one JSON object per line for every user."})
+final class InterestsCommand implements Callable<Integer> {
+    private static final List<String> KINDS = List.of("category", "brand", "item");
+
+    @Option(names = "--workspace", required = true, paramLabel = "W")
+    Path workspace;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Who who;
+
+    static final class Who {
+        @Option(names = "--user", paramLabel = "ID", required = true)
+        Long user;
+
+        @Option(names = "--all", required = true)
+        boolean all;
+    }
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "K", description = "Interests per kind (default ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "category, tag, brand or item.")
+    String kind;
+
+    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new IllegalArgumentException("--top must be at least 1");
+        }
+        if ("tag".equals(kind)) {
+            throw new IllegalArgumentException("Tag interests are not built yet (issue #3); use category, brand or item.");
+        }
+        if (kind != null && !KINDS.contains(kind)) {
+            throw new IllegalArgumentException("--kind '" + kind + "' must be category, tag, brand or item.");
+        }
+        try (Workspace ws = Workspace.open(workspace, false)) {
+            GraphStore store = new GraphStore(ws);
+            GraphBuild build = store.latest().orElseThrow(() -> new IllegalArgumentException(
+                    "No interest graph yet: run igw graph build --workspace " + workspace + " first."));
+            CatalogLookup catalog = CatalogLookup.load(ws);
+            if (who.all) {
+                for (long user : store.users(build.id())) {
+                    System.out.println(Json.write(profile(store, catalog, build, user)));
+                }
+            } else {
+                System.out.println(Json.write(profile(store, catalog, build, who.user)));
+            }
+        }
+        return 0;
+    }
+
+    private Map<String, Object> profile(GraphStore store, CatalogLookup catalog, GraphBuild build, long user) {
+        List<Interest> all = store.interests(build.id(), user, kind);
+        Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
+        for (Evidence e : store.evidence(build.id(), user)) {
+            evidence.computeIfAbsent(e.kind() + ":" + e.target(), k -> new ArrayList<>()).add(e);
+        }
+        List<Object> interests = new ArrayList<>();
+        for (String k : KINDS) {
+            all.stream().filter(i -> i.kind().equals(k)).limit(top).forEach(i -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", i.kind());
+                m.put("id", i.target());
+                m.put("label", i.label());
+                m.put("score", i.score());
+                List<Object> events = new ArrayList<>();
+                for (Evidence e : evidence.getOrDefault(i.kind() + ":" + i.target(), List.of())) {
+                    Map<String, Object> em = new LinkedHashMap<>();
+                    em.put("item", e.itemId());
+                    CatalogLookup.Item item = catalog.item(e.itemId());
+                    em.put("title", item == null ? null : item.title());
+                    em.put("behaviour", Behaviour.ofCode(e.behaviour()).label());
+                    em.put("time", Instant.ofEpochSecond(e.eventTime()).toString());
+                    em.put("weight", e.weight());
+                    events.add(em);
+                }
+                m.put("evidence", events);
+                interests.add(m);
+            });
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("user", user);
+        out.put("interests", interests);
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package io.igw.engine.graph;
+
+import io.igw.storage.Behaviour;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How interest is weighed: a weight per behaviour (a rating's weight is scaled by its stars out of five), an
+ * exponential decay with the given half-life computed as of a time (null: the last event), how many items to keep
+ * per user, and the share below which an edge is pruned.
+ */
+public record GraphParameters(Map<Behaviour, Double> behaviourWeights, double halfLifeDays, Long asOf,
+                              int itemsPerUser, double minShare) {
+    public GraphParameters {
+        if (halfLifeDays <= 0) {
+            throw new IllegalArgumentException("--half-life-days must be positive, not " + halfLifeDays);
+        }
+        behaviourWeights = Map.copyOf(behaviourWeights);
+    }
+
+    public static GraphParameters defaults() {
+        Map<Behaviour, Double> w = new EnumMap<>(Behaviour.class);
+        w.put(Behaviour.VIEW, 1.0);
+        w.put(Behaviour.FAV, 3.0);
+        w.put(Behaviour.CART, 4.0);
+        w.put(Behaviour.BUY, 6.0);
+        w.put(Behaviour.RATE, 5.0);
+        return new GraphParameters(w, 14, null, 50, 0.01);
+    }
+
+    public GraphParameters withHalfLife(double days) {
+        return new GraphParameters(behaviourWeights, days, asOf, itemsPerUser, minShare);
+    }
+
+    public GraphParameters withAsOf(Long epochSeconds) {
+        return new GraphParameters(behaviourWeights, halfLifeDays, epochSeconds, itemsPerUser, minShare);
+    }
+
+    /** The weight of one event seen {@code ageSeconds} before the as-of time. */
+    double weight(byte behaviour, float strength, long ageSeconds) {
+        Behaviour b = Behaviour.ofCode(behaviour);
+        double base = behaviourWeights.getOrDefault(b, 1.0);
+        if (b == Behaviour.RATE && !Float.isNaN(strength)) {
+            base *= Math.max(0, strength) / 5.0;
+        }
+        return base * Math.pow(0.5, ageSeconds / (halfLifeDays * 86_400.0));
+    }
+
+    String describe() {
+        StringBuilder sb = new StringBuilder();
+        behaviourWeights.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append(e.getKey().label()).append('=').append(e.getValue()).append(','));
+        return sb + String.format(Locale.ROOT, "half_life_days=%s,items_per_user=%d,min_share=%s", halfLifeDays,
+                itemsPerUser, minShare);
+    }
+}

@@ -1,0 +1,118 @@
+package io.igw.engine.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.igw.engine.generate.GeneratorOptions;
+import io.igw.engine.generate.SampleGenerator;
+import io.igw.engine.ingest.ImportFormat;
+import io.igw.engine.ingest.ImportRequest;
+import io.igw.engine.ingest.WorkspaceImport;
+import io.igw.engine.task.JobContext;
+import io.igw.storage.Workspace;
+import io.igw.storage.datasets.DatasetKind;
+import io.igw.storage.graph.Evidence;
+import io.igw.storage.graph.GraphStore;
+import io.igw.storage.graph.Interest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The interest graph against the generator's planted truth (issue #3's first acceptance figure). */
+class InterestGraphTest {
+    private static final JobContext QUIET = new JobContext() {
+        @Override
+        public void progress(double fraction, String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
+
+    @TempDir
+    static Path tmp;
+
+    private static Workspace workspace;
+    private static GraphBuildSummary summary;
+
+    @BeforeAll
+    static void buildGraph() throws Exception {
+        Path data = tmp.resolve("data");
+        new SampleGenerator(data, GeneratorOptions.of(5000, 7)).run(QUIET);
+        workspace = Workspace.open(tmp.resolve("ws"), true);
+        new WorkspaceImport(workspace, new ImportRequest(ImportFormat.TAOBAO, List.of(data.resolve("events.csv")),
+                Map.of(DatasetKind.ITEMS, data.resolve("items.csv"), DatasetKind.CATEGORIES, data.resolve("categories.csv")),
+                "")).run(QUIET);
+        summary = new InterestGraphBuilder(workspace, GraphParameters.defaults()).run(QUIET);
+    }
+
+    @AfterAll
+    static void close() {
+        workspace.close();
+    }
+
+    @Test
+    void topThreeCategoriesRecoverThePlantedInterests() throws Exception {
+        Path data = tmp.resolve("data");
+        Map<Long, Integer> events = new HashMap<>();
+        for (String line : Files.readAllLines(data.resolve("events.csv"))) {
+            events.merge(Long.parseLong(line.substring(0, line.indexOf(','))), 1, Integer::sum);
+        }
+        GraphStore store = new GraphStore(workspace);
+        double sum = 0;
+        int users = 0;
+        List<String> truth = Files.readAllLines(data.resolve("truth.csv"));
+        for (String line : truth.subList(1, truth.size())) {
+            String[] f = line.split(",");
+            long user = Long.parseLong(f[0]);
+            if (events.getOrDefault(user, 0) < 20) {
+                continue;
+            }
+            Set<String> planted = new HashSet<>(List.of(f[1].split(";")));
+            List<Interest> top = store.interests(summary.buildId(), user, "category");
+            int hits = 0;
+            for (int k = 0; k < Math.min(3, top.size()); k++) {
+                hits += planted.contains(top.get(k).target()) ? 1 : 0;
+            }
+            sum += (double) hits / Math.min(3, planted.size());
+            users++;
+        }
+        double precision = sum / users;
+        System.out.printf("interest graph: mean precision@3 %.4f over %d users with >= 20 events%n", precision, users);
+        assertTrue(users > 3000, "users with at least 20 events: " + users);
+        assertTrue(precision >= 0.9, "mean precision@3 " + precision);
+    }
+
+    @Test
+    void sharesSumToOnePerUserAndKindBeforePruning() {
+        List<Interest> categories = new GraphStore(workspace).interests(summary.buildId(), 1, "category");
+        double total = categories.stream().mapToDouble(Interest::score).sum();
+        assertTrue(total > 0.9 && total <= 1.0001, "shares of user 1: " + total);
+        for (int k = 1; k < categories.size(); k++) {
+            assertTrue(categories.get(k - 1).score() >= categories.get(k).score(), "strongest first");
+        }
+        assertEquals(Set.of("user_category", "user_brand", "user_item"), summary.edges().keySet());
+    }
+
+    @Test
+    void everyInterestShowsTheEventsBehindIt() {
+        GraphStore store = new GraphStore(workspace);
+        Interest top = store.interests(summary.buildId(), 2, "category").get(0);
+        List<Evidence> evidence = store.evidence(summary.buildId(), 2).stream()
+                .filter(e -> e.kind().equals("category") && e.target().equals(top.target())).toList();
+        assertFalse(evidence.isEmpty());
+        assertTrue(evidence.size() <= 3);
+        assertTrue(evidence.stream().allMatch(e -> e.weight() > 0 && e.eventTime() <= summary.asOf()));
+    }
+}

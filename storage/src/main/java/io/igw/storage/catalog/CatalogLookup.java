@@ -1,0 +1,60 @@
+package io.igw.storage.catalog;
+
+import io.igw.storage.Workspace;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The catalogue as lookups: each item's category, brand and title, and each category's names. */
+public final class CatalogLookup {
+    public record Item(long id, Long categoryId, String brand, String title) {
+    }
+
+    public record Category(long id, Long parentId, String name, String nameZh) {
+        /** The name to show: the English name, else the Chinese one, else the id. */
+        public String label() {
+            return name != null ? name : nameZh != null ? nameZh : Long.toString(id);
+        }
+    }
+
+    private final Map<Long, Item> items = new HashMap<>();
+    private final Map<Long, Category> categories = new HashMap<>();
+
+    public static CatalogLookup load(Workspace workspace) {
+        CatalogLookup lookup = new CatalogLookup();
+        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT item_id, category_id, brand, title FROM items")) {
+                while (rs.next()) {
+                    long category = rs.getLong(2);
+                    Long cat = rs.wasNull() ? null : category;
+                    lookup.items.put(rs.getLong(1), new Item(rs.getLong(1), cat, rs.getString(3), rs.getString(4)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT category_id, parent_id, name, name_zh FROM categories")) {
+                while (rs.next()) {
+                    long parent = rs.getLong(2);
+                    Long p = rs.wasNull() ? null : parent;
+                    lookup.categories.put(rs.getLong(1), new Category(rs.getLong(1), p, rs.getString(3), rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw workspace.failure("reading the catalogue", e);
+        }
+        return lookup;
+    }
+
+    public Item item(long id) {
+        return items.get(id);
+    }
+
+    public Category category(long id) {
+        return categories.get(id);
+    }
+
+    public Map<Long, Item> items() {
+        return java.util.Collections.unmodifiableMap(items);
+    }
+}
