@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"A user's interests from the latest graph build, strongest first (categories first when no",
             "--kind), each with the events behind it. --all prints one JSON object per line for every user."})
 final class InterestsCommand implements Callable<Integer> {
-    private static final List<String> KINDS = List.of("category", "brand", "item");
+    private static final List<String> KINDS = List.of("category", "tag", "brand", "item");
 
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;
@@ -51,9 +51,6 @@ final class InterestsCommand implements Callable<Integer> {
     public Integer call() {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1");
-        }
-        if ("tag".equals(kind)) {
-            throw new IllegalArgumentException("Tag interests are not built yet (issue #3); use category, brand or item.");
         }
         if (kind != null && !KINDS.contains(kind)) {
             throw new IllegalArgumentException("--kind '" + kind + "' must be category, tag, brand or item.");

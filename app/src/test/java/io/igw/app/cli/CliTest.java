@@ -100,6 +100,7 @@ class CliTest {
         String build = stdout();
         assertTrue(build.contains("\"as_of\":\"2026-09-30T23:59:59Z\"") && build.contains("\"half_life_days\":7.0"), build);
         assertTrue(build.contains("\"nodes\":{\"user\":80,") && build.contains("\"user_category\":") && build.contains("\"seconds\":"), build);
+        assertTrue(build.contains("\"tag\":") && build.contains("\"user_tag\":"), build);
 
         assertEquals(0, igw("interests", "--workspace", ws.toString(), "--user", "1", "--top", "3", "--json"));
         String one = stdout();
@@ -111,8 +112,10 @@ class CliTest {
         assertEquals(80, lines.length);
         assertTrue(lines[0].contains("\"kind\":\"brand\"") && !lines[0].contains("\"kind\":\"category\""), lines[0]);
 
-        assertEquals(2, igw("interests", "--workspace", ws.toString(), "--user", "1", "--kind", "tag", "--json"));
-        assertTrue(stderr().startsWith("igw: Tag interests are not built yet"), stderr());
+        assertEquals(0, igw("interests", "--workspace", ws.toString(), "--user", "1", "--kind", "tag", "--top", "2", "--json"));
+        assertTrue(stdout().contains("\"kind\":\"tag\"") && !stdout().contains("\"kind\":\"category\""), stdout());
+        assertEquals(2, igw("interests", "--workspace", ws.toString(), "--user", "1", "--kind", "colour", "--json"));
+        assertEquals("igw: --kind 'colour' must be category, tag, brand or item.", stderr());
         assertEquals(2, igw("interests", "--workspace", ws.toString(), "--json"));
         assertTrue(stderr().startsWith("igw: Error: Missing required argument"), stderr());
     }

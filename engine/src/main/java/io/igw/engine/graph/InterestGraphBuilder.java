@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Builds the interest graph from every event in one pass: each (user, item) pair gets the sum of its events'
  * behaviour weights, decayed exponentially to the as-of time; pairs roll up into user → category and user → brand
- * interests; each kind is normalised to shares per user, small shares are pruned, and each interest keeps as
+ * interests, and into user → tag interests through each item's TF-IDF tags; each kind is normalised to shares per user, small shares are pruned, and each interest keeps as
  * evidence the strongest events behind it. Everything lives in id-remapped primitive arrays; the result is written
  * in bulk as a new build, which replaces nothing until it is complete.
  */
@@ -25,7 +25,8 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     static final byte CATEGORY = 0;
     static final byte BRAND = 1;
     static final byte ITEM = 2;
-    static final String[] KINDS = {"category", "brand", "item"};
+    static final byte TAG = 3;
+    static final String[] KINDS = {"category", "brand", "item", "tag"};
     private static final int EVIDENCE_PER_INTEREST = 3;
 
     private final Workspace workspace;
@@ -63,8 +64,11 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
                 }
             });
             context.checkCancelled();
-            context.progress(0.6, "rolling items up into categories and brands");
-            Interests interests = new Interests(pairs, catalog, params);
+            context.progress(0.55, "extracting tags from item titles and reviews");
+            ItemTags tags = ItemTags.extract(pairs.items, catalog, new io.igw.storage.catalog.ReviewTexts(workspace).byItem());
+            context.checkCancelled();
+            context.progress(0.65, "rolling items up into categories, brands and tags");
+            Interests interests = new Interests(pairs, catalog, params, tags);
             context.progress(0.7, "writing the graph");
             long edges = store.writeEdges(build, interests.edgeRows(catalog));
             long evidence = store.writeEvidence(build, interests.evidenceRows());
@@ -75,6 +79,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             nodes.put("item", (long) pairs.items.size());
             nodes.put("category", (long) interests.categories.size());
             nodes.put("brand", (long) interests.brands.size());
+            nodes.put("tag", (long) tags.names().length);
             Map<String, Long> edgeCounts = new LinkedHashMap<>();
             for (Map.Entry<String, Long> e : store.edgeCounts(build).entrySet()) {
                 edgeCounts.put("user_" + e.getKey(), e.getValue());

@@ -18,6 +18,8 @@ final class Interests {
     final LongSlots categories = new LongSlots(256);
     final LongSlots brands = new LongSlots(256);
     private final String[] brandNames;
+    private final String[] tagNames;
+    private final Rollup byTag;
     private final InterestGraphBuilder.Pairs pairs;
     private final Rollup byCategory;
     private final Rollup byBrand;
@@ -26,7 +28,11 @@ final class Interests {
     private int[] keptRef = new int[1 << 12];
     private int kept;
 
-    Interests(InterestGraphBuilder.Pairs pairs, CatalogLookup catalog, GraphParameters params) {
+    /**
+     * @param itemTags for each item slot, its tags as (tag index, weight) pairs flattened; tag indexes point into
+     *                 {@code tagNames}
+     */
+    Interests(InterestGraphBuilder.Pairs pairs, CatalogLookup catalog, GraphParameters params, ItemTags itemTags) {
         this.pairs = pairs;
         int users = pairs.users.size();
         int n = pairs.pairs.size();
@@ -50,6 +56,8 @@ final class Interests {
         });
         byCategory = new Rollup(users);
         byBrand = new Rollup(users);
+        byTag = new Rollup(users);
+        tagNames = itemTags.names();
         itemTotal = new double[users];
         for (int p = 0; p < n; p++) {
             int u = pairs.userOf(p);
@@ -61,9 +69,15 @@ final class Interests {
             if (itemBrand[i] >= 0) {
                 byBrand.add(u, itemBrand[i], p);
             }
+            int[] tags = itemTags.tagsOf(i);
+            float[] tagWeights = itemTags.weightsOf(i);
+            for (int k = 0; k < tags.length; k++) {
+                byTag.add(u, tags[k], p, tagWeights[k]);
+            }
         }
         keep(InterestGraphBuilder.CATEGORY, byCategory, params.minShare());
         keep(InterestGraphBuilder.BRAND, byBrand, params.minShare());
+        keep(InterestGraphBuilder.TAG, byTag, params.minShare());
         keepTopItems(params.itemsPerUser(), params.minShare());
     }
 
@@ -81,6 +95,11 @@ final class Interests {
         }
 
         void add(int user, int target, int pair) {
+            add(user, target, pair, 1f);
+        }
+
+        /** Adds the pair's weight times {@code factor} (a tag's weight in the item). */
+        void add(int user, int target, int pair, float factor) {
             int a = keys.slot(((long) user << 32) | target);
             if (a >= weight.length) {
                 int size = weight.length * 2;
@@ -90,9 +109,9 @@ final class Interests {
                 evidence = Arrays.copyOf(evidence, size * EVIDENCE);
                 Arrays.fill(evidence, old, evidence.length, -1);
             }
-            weight[a] += pairs.weight[pair];
+            weight[a] += pairs.weight[pair] * factor;
             last[a] = Math.max(last[a], pairs.last[pair]);
-            userTotal[user] += pairs.weight[pair];
+            userTotal[user] += pairs.weight[pair] * factor;
             offerEvidence(a, pair);
         }
 
@@ -193,6 +212,10 @@ final class Interests {
                     return row("brand", byBrand.user(ref), brand, brand, byBrand.share(ref), byBrand.weight[ref],
                             byBrand.last[ref]);
                 }
+                case InterestGraphBuilder.TAG -> {
+                    String tag = tagNames[byTag.target(ref)];
+                    return row("tag", byTag.user(ref), tag, tag, byTag.share(ref), byTag.weight[ref], byTag.last[ref]);
+                }
                 default -> {
                     long item = pairs.items.key(pairs.itemOf(ref));
                     CatalogLookup.Item i = catalog.item(item);
@@ -224,10 +247,11 @@ final class Interests {
                     pair = cursor[1] == 0 ? ref : -1;
                     target = Long.toString(pairs.items.key(pairs.itemOf(ref)));
                 } else {
-                    Rollup r = kind == InterestGraphBuilder.CATEGORY ? byCategory : byBrand;
+                    Rollup r = kind == InterestGraphBuilder.CATEGORY ? byCategory
+                            : kind == InterestGraphBuilder.BRAND ? byBrand : byTag;
                     pair = cursor[1] < EVIDENCE ? r.evidence[ref * EVIDENCE + cursor[1]] : -1;
                     target = kind == InterestGraphBuilder.CATEGORY ? Long.toString(categories.key(r.target(ref)))
-                            : brandNames[r.target(ref)];
+                            : kind == InterestGraphBuilder.BRAND ? brandNames[r.target(ref)] : tagNames[r.target(ref)];
                 }
                 if (pair < 0) {
                     cursor[0]++;

@@ -102,7 +102,32 @@ class InterestGraphTest {
         for (int k = 1; k < categories.size(); k++) {
             assertTrue(categories.get(k - 1).score() >= categories.get(k).score(), "strongest first");
         }
-        assertEquals(Set.of("user_category", "user_brand", "user_item"), summary.edges().keySet());
+        assertEquals(Set.of("user_category", "user_brand", "user_item", "user_tag"), summary.edges().keySet());
+    }
+
+    @Test
+    void usersTopTagsAreWordsOfTheirTopCategorysProducts() throws Exception {
+        Map<String, Set<String>> words = new HashMap<>();
+        io.igw.engine.tags.TitleTokenizer tokenizer = new io.igw.engine.tags.TitleTokenizer();
+        List<String> items = Files.readAllLines(tmp.resolve("data").resolve("items.csv"));
+        for (String line : items.subList(1, items.size())) {
+            String[] f = line.split(",");
+            words.computeIfAbsent(f[f.length - 3], k -> new HashSet<>()).addAll(tokenizer.tokens(f[1]));
+        }
+        GraphStore store = new GraphStore(workspace);
+        int agree = 0;
+        int users = 0;
+        for (long user = 1; user <= 500; user++) {
+            List<Interest> categories = store.interests(summary.buildId(), user, "category");
+            List<Interest> tags = store.interests(summary.buildId(), user, "tag");
+            if (categories.isEmpty() || tags.isEmpty()) {
+                continue;
+            }
+            users++;
+            agree += words.getOrDefault(categories.get(0).target(), Set.of()).contains(tags.get(0).target()) ? 1 : 0;
+        }
+        System.out.printf("interest graph: top tag is a word of the top category's products for %d of %d users%n", agree, users);
+        assertTrue(agree >= 0.8 * users, agree + " of " + users);
     }
 
     @Test
