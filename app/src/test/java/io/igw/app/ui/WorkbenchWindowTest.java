@@ -70,16 +70,7 @@ class WorkbenchWindowTest extends FxRobot {
     @Test
     void cancellingAnImportMidwayKeepsNothingOfIt() throws Exception {
         Path big = tmp.resolve("big");
-        new SampleGenerator(big, GeneratorOptions.forEvents(1_500_000, 11)).run(new JobContext() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
+        new SampleGenerator(big, GeneratorOptions.forEvents(1_500_000, 11)).run(JobContext.quiet());
         waitFor(() -> lookup("#importButton").tryQuery().isPresent());
         int before = lookup("#datasetsTable").queryAs(TableView.class).getItems().size();
 

@@ -7,6 +7,20 @@ public interface JobContext {
 
     boolean isCancelled();
 
+    /** A context for running a job directly: progress goes nowhere and nothing cancels. */
+    static JobContext quiet() {
+        return new JobContext() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+
     /** Throws {@link CancelledException} if cancel was asked; long loops call this once per batch. */
     default void checkCancelled() {
         if (isCancelled()) {

@@ -16,16 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SampleGeneratorTest {
-    private static final JobContext QUIET = new JobContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    private static final JobContext QUIET = JobContext.quiet();
 
     @TempDir
     Path tmp;

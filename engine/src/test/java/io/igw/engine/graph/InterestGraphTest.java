@@ -29,16 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The interest graph against the generator's planted truth (issue #3's first acceptance figure). */
 class InterestGraphTest {
-    private static final JobContext QUIET = new JobContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    private static final JobContext QUIET = JobContext.quiet();
 
     @TempDir
     static Path tmp;

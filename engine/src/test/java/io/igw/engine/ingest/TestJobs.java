@@ -11,7 +11,7 @@ final class TestJobs {
     }
 
     static JobContext quiet() {
-        return cancelWhen(f -> false);
+        return JobContext.quiet();
     }
 
     /** A context that reports cancel once progress has passed the predicate. */
