@@ -38,14 +38,10 @@ final class Interests {
         int n = pairs.pairs.size();
         Map<String, Integer> brandIndex = new HashMap<>();
         int[] itemBrand = new int[pairs.items.size()];
-        long[] itemCategory = new long[pairs.items.size()];
+        int[][] itemCategories = new int[pairs.items.size()][];
         for (int i = 0; i < itemBrand.length; i++) {
             CatalogLookup.Item item = catalog.item(pairs.items.key(i));
-            long cat = pairs.itemCategory[i];
-            if (cat == EventRow.NO_CATEGORY && item != null && item.categoryId() != null) {
-                cat = item.categoryId();
-            }
-            itemCategory[i] = cat;
+            itemCategories[i] = categorySlots(pairs.itemCategory[i], item, catalog.categoriesOf(pairs.items.key(i)));
             String brand = item == null ? null : item.brand();
             itemBrand[i] = brand == null || brand.isBlank() ? -1 : brandIndex.computeIfAbsent(brand, b -> brandIndex.size());
         }
@@ -63,8 +59,9 @@ final class Interests {
             int u = pairs.userOf(p);
             int i = pairs.itemOf(p);
             itemTotal[u] += pairs.weight[p];
-            if (itemCategory[i] != EventRow.NO_CATEGORY) {
-                byCategory.add(u, categories.slot(itemCategory[i]), p);
+            // decision: an item in several categories (a film's genres) spreads its weight evenly over them
+            for (int c : itemCategories[i]) {
+                byCategory.add(u, c, p, 1f / itemCategories[i].length);
             }
             if (itemBrand[i] >= 0) {
                 byBrand.add(u, itemBrand[i], p);
@@ -79,6 +76,24 @@ final class Interests {
         keep(InterestGraphBuilder.BRAND, byBrand, params.minShare());
         keep(InterestGraphBuilder.TAG, byTag, params.minShare());
         keepTopItems(params.itemsPerUser(), params.minShare());
+    }
+
+    /** The category slots an item counts towards: its event's category, else all its catalogue categories. */
+    private int[] categorySlots(long eventCategory, CatalogLookup.Item item, long[] catalogued) {
+        if (eventCategory != EventRow.NO_CATEGORY) {
+            return new int[]{categories.slot(eventCategory)};
+        }
+        if (catalogued.length > 0) {
+            int[] slots = new int[catalogued.length];
+            for (int k = 0; k < slots.length; k++) {
+                slots[k] = categories.slot(catalogued[k]);
+            }
+            return slots;
+        }
+        if (item != null && item.categoryId() != null) {
+            return new int[]{categories.slot(item.categoryId())};
+        }
+        return new int[0];
     }
 
     /** Sums of pair weights per (user, target), with the strongest pairs behind each. */

@@ -22,6 +22,7 @@ public final class CatalogLookup {
 
     private final Map<Long, Item> items = new HashMap<>();
     private final Map<Long, Category> categories = new HashMap<>();
+    private final Map<Long, long[]> itemCategories = new HashMap<>();
 
     public static CatalogLookup load(Workspace workspace) {
         CatalogLookup lookup = new CatalogLookup();
@@ -31,6 +32,15 @@ public final class CatalogLookup {
                     long category = rs.getLong(2);
                     Long cat = rs.wasNull() ? null : category;
                     lookup.items.put(rs.getLong(1), new Item(rs.getLong(1), cat, rs.getString(3), rs.getString(4)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT item_id, category_id FROM item_categories ORDER BY item_id, category_id")) {
+                while (rs.next()) {
+                    lookup.itemCategories.merge(rs.getLong(1), new long[]{rs.getLong(2)}, (a, b) -> {
+                        long[] joined = java.util.Arrays.copyOf(a, a.length + 1);
+                        joined[a.length] = b[0];
+                        return joined;
+                    });
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT category_id, parent_id, name, name_zh FROM categories")) {
@@ -48,6 +58,12 @@ public final class CatalogLookup {
 
     public Item item(long id) {
         return items.get(id);
+    }
+
+    /** Every category the catalogue gives the item (MovieLens films have several genres); empty when none. */
+    public long[] categoriesOf(long itemId) {
+        long[] all = itemCategories.get(itemId);
+        return all == null ? new long[0] : all.clone();
     }
 
     public Category category(long id) {
