@@ -6,8 +6,10 @@ import org.kordamp.ikonli.feather.Feather;
 /** The workbench's screens, in the order of the navigation bar. Those not built yet say so, and say when. */
 public enum Section {
     DATA("Data", Feather.DATABASE, null),
-    GRAPH("Graph", Feather.SHARE_2, "The interest graph arrives with issue #3: users, items, categories, brands and "
-            + "tags joined by weighted, time-decayed relations; communities; and an explorer to search and browse it."),
+    GRAPH("Graph", Feather.SHARE_2, "The Graph Explorer arrives with issue #3: search a user, item, category or tag "
+            + "and browse its neighbourhood, communities and drift. Its first part works from the command line today: "
+            + "igw graph build builds user → category, tag, brand and item interests, and igw interests shows a user's, "
+            + "with the events behind them."),
     MODELS("Models", Feather.CPU, "Models arrive with issue #4: popularity, item-kNN, EASE, content-based, an "
             + "autoencoder, CFGAN and graph embeddings, trained in the background and compared side by side."),
     RECOMMENDATIONS("Recommendations", Feather.THUMBS_UP, "Recommendations arrive with issue #4: pick a user to see "
