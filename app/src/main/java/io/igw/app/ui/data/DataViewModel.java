@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -60,14 +61,23 @@ public final class DataViewModel {
 
     /** Reloads the dataset list and the current summary. */
     public void refresh() {
+        DatasetInfo current = selected.get();
+        reload(current == null ? null : current.id());
+    }
+
+    /**
+     * Reloads the dataset list and selects the dataset with this id (null: the whole workspace). The summary is
+     * loaded once: by the selection listener when the selection changes, here when it does not.
+     */
+    private void reload(Integer datasetId) {
         tasks.start("list datasets", ctx -> new DatasetStore(workspace).list(), new UiTasks.Outcome<List<DatasetInfo>>(
                 list -> {
-                    DatasetInfo keep = selected.get();
                     datasets.setAll(list);
-                    if (keep != null) {
-                        selected.set(list.stream().filter(d -> d.id() == keep.id()).findFirst().orElse(null));
+                    DatasetInfo pick = list.stream().filter(d -> datasetId != null && d.id() == datasetId).findFirst().orElse(null);
+                    if (Objects.equals(pick, selected.get())) {
+                        loadSummary();
                     }
-                    loadSummary();
+                    selected.set(pick);
                 }, this::failed, () -> { }));
     }
 
@@ -141,7 +151,7 @@ public final class DataViewModel {
                     importing.set(false);
                     lastImport.set(report);
                     status.set(describe(report));
-                    refreshSelecting(datasetToShow(report));
+                    reload(datasetToShow(report));
                 },
                 failure -> {
                     importing.set(false);
@@ -163,18 +173,6 @@ public final class DataViewModel {
             importMessage.unbind();
             importMessage.set("Cancelling…");
         }
-    }
-
-    private void refreshSelecting(Integer datasetId) {
-        tasks.start("list datasets", ctx -> new DatasetStore(workspace).list(), new UiTasks.Outcome<List<DatasetInfo>>(
-                list -> {
-                    datasets.setAll(list);
-                    DatasetInfo pick = list.stream().filter(d -> datasetId != null && d.id() == datasetId).findFirst().orElse(null);
-                    if (pick == selected.get()) {
-                        loadSummary();
-                    }
-                    selected.set(pick);
-                }, this::failed, () -> { }));
     }
 
     /** After an import, show the last events file it brought in (the one with a funnel), else its last file. */
