@@ -37,11 +37,19 @@ public record GraphParameters(Map<Behaviour, Double> behaviourWeights, double ha
         return new GraphParameters(behaviourWeights, halfLifeDays, epochSeconds, itemsPerUser, minShare);
     }
 
-    /** The weight of one event seen {@code ageSeconds} before the as-of time. */
-    double weight(byte behaviour, float strength, long ageSeconds) {
-        Behaviour b = Behaviour.ofCode(behaviour);
-        double base = behaviourWeights.getOrDefault(b, 1.0);
-        if (b == Behaviour.RATE && !Float.isNaN(strength)) {
+    /** The behaviour weights indexed by behaviour code, for the build's per-event loop. */
+    double[] weightsByCode() {
+        double[] byCode = new double[Behaviour.values().length + 1];
+        for (Behaviour b : Behaviour.values()) {
+            byCode[b.code()] = behaviourWeights.getOrDefault(b, 1.0);
+        }
+        return byCode;
+    }
+
+    /** The weight of one event seen {@code ageSeconds} before the as-of time, given {@link #weightsByCode()}. */
+    double weight(double[] byCode, byte behaviour, float strength, long ageSeconds) {
+        double base = byCode[behaviour];
+        if (behaviour == Behaviour.RATE.code() && !Float.isNaN(strength)) {
             base *= Math.max(0, strength) / 5.0;
         }
         return base * Math.pow(0.5, ageSeconds / (halfLifeDays * 86_400.0));

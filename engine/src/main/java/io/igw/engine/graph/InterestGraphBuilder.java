@@ -53,6 +53,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             context.progress(0, "reading the catalogue");
             CatalogLookup catalog = CatalogLookup.load(workspace);
             Pairs pairs = new Pairs();
+            double[] weights = params.weightsByCode();
             long[] seen = new long[1];
             long events = new EventScan(workspace).scan((user, item, category, behaviour, time, strength) -> {
                 if (++seen[0] % 65_536 == 0) {
@@ -60,7 +61,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
                     context.progress(-1, String.format("%,d events read", seen[0]));
                 }
                 if (time <= asOf) {
-                    pairs.add(user, item, category, params.weight(behaviour, strength, asOf - time), behaviour, time);
+                    pairs.add(user, item, category, params.weight(weights, behaviour, strength, asOf - time), behaviour, time);
                 }
             });
             context.checkCancelled();

@@ -22,13 +22,9 @@ final class LongSlots {
 
     /** The key's slot, numbering it if it is new. */
     int slot(long key) {
-        int mask = keys.length - 1;
-        int i = (int) (mix(key) & mask);
-        while (slots[i] >= 0) {
-            if (keys[i] == key) {
-                return slots[i];
-            }
-            i = (i + 1) & mask;
+        int i = probe(key);
+        if (slots[i] >= 0) {
+            return slots[i];
         }
         keys[i] = key;
         slots[i] = size;
@@ -43,17 +39,14 @@ final class LongSlots {
         return size - 1;
     }
 
-    /** The key's slot, or -1 if it was never numbered. */
-    int find(long key) {
+    /** The table position holding the key, or the free position where it would go. */
+    private int probe(long key) {
         int mask = keys.length - 1;
         int i = (int) (mix(key) & mask);
-        while (slots[i] >= 0) {
-            if (keys[i] == key) {
-                return slots[i];
-            }
+        while (slots[i] >= 0 && keys[i] != key) {
             i = (i + 1) & mask;
         }
-        return -1;
+        return i;
     }
 
     long key(int slot) {
