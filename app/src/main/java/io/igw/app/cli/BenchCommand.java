@@ -1,16 +1,17 @@
 package io.igw.app.cli;
 
 import io.igw.engine.bench.ImportBenchmark;
+import io.igw.engine.graph.GraphBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
-        subcommands = {BenchCommand.Import.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("Name a benchmark: igw bench import --events N");
+        throw new IllegalArgumentException("Name a benchmark: igw bench import --events N, or igw bench graph --events N");
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -33,6 +34,27 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("--events must be at least 1");
             }
             System.out.println(Json.write(Jobs.run("bench import", new ImportBenchmark(events, seed), quiet)));
+            return 0;
+        }
+    }
+
+    @Command(name = "graph", mixinStandardHelpOptions = true,
+            description = {"Generates N events with their catalogue and imports them; times an update with 10,000 new",
+                "events and a full graph build over all N, and the same aggregation in DuckDB on the same data in the",
+                "same run. Prints events, build_seconds, update_seconds, peak_heap_mb, duckdb_seconds and ratio."})
+    static final class Graph implements Callable<Integer> {
+        @Option(names = "--events", defaultValue = "2000000", paramLabel = "N", description = "Events to generate (default ${DEFAULT-VALUE}).")
+        long events;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+        long seed;
+
+        @Option(names = "--quiet", description = "No progress on standard error.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(Json.write(Jobs.run("bench graph", new GraphBenchmark(events, seed), quiet)));
             return 0;
         }
     }

@@ -15,8 +15,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "graph", mixinStandardHelpOptions = true, description = "Builds the user interest graph.",
-        subcommands = {GraphCommand.Build.class})
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Builds, updates and compares the user interest graph.",
+        subcommands = {GraphCommand.Build.class, GraphCommand.Update.class, GraphBuildsCommand.class,
+            GraphBuildsCommand.Pin.class, DriftCommand.class})
 final class GraphCommand implements Runnable {
     @Override
     public void run() {
@@ -24,9 +26,10 @@ final class GraphCommand implements Runnable {
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
-            description = {"Builds user → category, brand and item interests from every event, weighted by behaviour and",
-                "decayed to the as-of time; prints node and edge counts per kind and the seconds taken."})
-    static final class Build implements Callable<Integer> {
+            description = {"Builds user → category, tag, brand and item interests from every event, weighted by behaviour",
+                "and decayed to the as-of time, with item ↔ item and category ↔ category links; prints node and",
+                "edge counts per kind and the seconds taken."})
+    static class Build implements Callable<Integer> {
         @Option(names = "--workspace", required = true, paramLabel = "W")
         Path workspace;
 
@@ -48,22 +51,61 @@ final class GraphCommand implements Runnable {
         public Integer call() throws Exception {
             GraphParameters params = GraphParameters.defaults().withHalfLife(halfLifeDays).withAsOf(parseAsOf(asOf));
             try (Workspace ws = Workspace.open(workspace, false)) {
-                GraphBuildSummary s = Jobs.run("graph build", new InterestGraphBuilder(ws, params), quiet);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("build_id", s.buildId());
-                m.put("as_of", Instant.ofEpochSecond(s.asOf()).toString());
-                m.put("half_life_days", s.halfLifeDays());
-                m.put("events", s.events());
-                m.put("nodes", s.nodes());
-                m.put("edges", s.edges());
-                m.put("evidence", s.evidence());
-                m.put("seconds", s.seconds());
-                System.out.println(Json.write(m));
+                GraphBuildSummary s = Jobs.run("graph " + name(), job(ws, params), quiet);
+                System.out.println(Json.write(describe(s)));
             }
             return 0;
         }
 
+        String name() {
+            return "build";
+        }
+
+        InterestGraphBuilder job(Workspace ws, GraphParameters params) {
+            return InterestGraphBuilder.full(ws, params);
+        }
+
+        static Map<String, Object> describe(GraphBuildSummary s) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("build_id", s.buildId());
+            m.put("made_by", s.madeBy());
+            m.put("as_of", Instant.ofEpochSecond(s.asOf()).toString());
+            m.put("half_life_days", s.halfLifeDays());
+            m.put("events", s.events());
+            m.put("new_events", s.newEvents());
+            m.put("nodes", s.nodes());
+            m.put("edges", s.edges());
+            m.put("evidence", s.evidence());
+            m.put("seconds", s.seconds());
+            return m;
+        }
+
         static Long parseAsOf(String text) {
+            return AsOf.parse(text);
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Updates the latest build with the datasets imported since: its weights decay to the new",
+                "as-of time and only the new events are added. Runs a full build when there is none to continue."})
+    static final class Update extends Build {
+        @Override
+        String name() {
+            return "update";
+        }
+
+        @Override
+        InterestGraphBuilder job(Workspace ws, GraphParameters params) {
+            return InterestGraphBuilder.update(ws, params);
+        }
+    }
+
+    /** Parses --as-of: a day (its end, UTC) or an instant. */
+    static final class AsOf {
+        private AsOf() {
+        }
+
+        static Long parse(String text) {
             if (text == null) {
                 return null;
             }

@@ -6,7 +6,13 @@ import io.igw.storage.catalog.CatalogLookup;
 import io.igw.storage.graph.Evidence;
 import io.igw.storage.graph.GraphBuild;
 import io.igw.storage.graph.GraphStore;
+import io.igw.storage.graph.GraphKind;
 import io.igw.storage.graph.Interest;
+import io.igw.storage.graph.StoredGraph;
+import java.io.BufferedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,24 +65,31 @@ final class InterestsCommand implements Callable<Integer> {
             GraphStore store = new GraphStore(ws);
             GraphBuild build = store.latest().orElseThrow(() -> new IllegalArgumentException(
                     "No interest graph yet: run igw graph build --workspace " + workspace + " first."));
-            CatalogLookup catalog = CatalogLookup.load(ws);
+            StoredGraph graph = store.open(build);
+            GraphKind only = kind == null ? null : GraphKind.ofLabel(kind);
             if (who.all) {
-                for (long user : store.users(build.id())) {
-                    System.out.println(Json.write(profile(store, catalog, build, user)));
+                long[] users = graph.users();
+                Arrays.sort(users);
+                PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16),
+                        false, StandardCharsets.UTF_8);
+                for (long user : users) {
+                    out.println(Json.write(profile(graph, only, user)));
                 }
+                out.flush();
             } else {
-                System.out.println(Json.write(profile(store, catalog, build, who.user)));
+                if (!graph.hasUser(who.user)) {
+                    throw new IllegalArgumentException("User " + who.user + " has no events in the latest graph build.");
+                }
+                System.out.println(Json.write(profile(graph, only, who.user)));
             }
         }
         return 0;
     }
 
-    private Map<String, Object> profile(GraphStore store, CatalogLookup catalog, GraphBuild build, long user) {
-        List<Interest> all = store.interests(build.id(), user, kind);
-        Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
-        for (Evidence e : store.evidence(build.id(), user)) {
-            evidence.computeIfAbsent(e.kind() + ":" + e.target(), k -> new ArrayList<>()).add(e);
-        }
+    private Map<String, Object> profile(StoredGraph graph, GraphKind only, long user) {
+        List<Interest> all = graph.interests(user, only);
+        Map<String, List<Evidence>> evidence = graph.evidence(user);
+        CatalogLookup catalog = graph.catalog();
         List<Object> interests = new ArrayList<>();
         for (String k : KINDS) {
             all.stream().filter(i -> i.kind().equals(k)).limit(top).forEach(i -> {

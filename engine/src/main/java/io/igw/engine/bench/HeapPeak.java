@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * peak would overstate it: the pools peak at different times.) It counts garbage not yet collected, so it is an
  * upper bound on what the work needs; the JVM's heap limit is reported beside it.
  */
-final class HeapPeak implements AutoCloseable {
+public final class HeapPeak implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peak = new AtomicLong();
     private final Thread sampler;
     private volatile boolean running = true;
 
-    HeapPeak() {
+    public HeapPeak() {
         System.gc();
         sampler = new Thread(() -> {
             while (running) {
@@ -31,12 +31,12 @@ final class HeapPeak implements AutoCloseable {
         sampler.start();
     }
 
-    double peakMb() {
+    public double peakMb() {
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         return peak.get() / (1024.0 * 1024.0);
     }
 
-    static double limitMb() {
+    public static double limitMb() {
         return Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
     }
 

@@ -37,6 +37,11 @@ public record GraphParameters(Map<Behaviour, Double> behaviourWeights, double ha
         return new GraphParameters(behaviourWeights, halfLifeDays, epochSeconds, itemsPerUser, minShare);
     }
 
+    /** Events of one user further apart than this start a new session (for item ↔ item co-occurrence). */
+    long sessionGapSeconds() {
+        return 30 * 60;
+    }
+
     /** The behaviour weights indexed by behaviour code, for the build's per-event loop. */
     double[] weightsByCode() {
         double[] byCode = new double[Behaviour.values().length + 1];

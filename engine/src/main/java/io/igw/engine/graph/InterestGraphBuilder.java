@@ -4,37 +4,57 @@ import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
+import io.igw.storage.catalog.ReviewTexts;
+import io.igw.storage.columns.ColumnFolder;
+import io.igw.storage.columns.ColumnFolderWriter;
+import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
-import io.igw.storage.events.EventRow;
-import io.igw.storage.events.EventScan;
+import io.igw.storage.events.EventColumns;
+import io.igw.storage.graph.GraphBuild;
 import io.igw.storage.graph.GraphStore;
 import io.igw.storage.stats.WorkspaceStats;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Builds the interest graph from every event in one pass: each (user, item) pair gets the sum of its events'
- * behaviour weights, decayed exponentially to the as-of time; pairs roll up into user → category and user → brand
- * interests, and into user → tag interests through each item's TF-IDF tags; each kind is normalised to shares per user, small shares are pruned, and each interest keeps as
- * evidence the strongest events behind it. Everything lives in id-remapped primitive arrays; the result is written
- * in bulk as a new build, which replaces nothing until it is complete.
+ * Builds the interest graph. Each (user, item) pair gets the sum of its events' behaviour weights, decayed
+ * exponentially to the as-of time; pairs roll up into user → category, brand and tag interests ({@link Interests});
+ * sessions give item ↔ item links ({@link ItemLinks}) and shared interests category ↔ category links. Events come
+ * from the columnar snapshots, never from a scan of H2; everything lives in id-remapped primitive arrays, and the
+ * result is a new build that replaces nothing until it is complete.
+ *
+ * <p>An <em>update</em> continues from the latest build instead: it decays that build's pair weights to the new
+ * as-of time, adds only the events of datasets imported since, and recounts the sessions of the users those events
+ * touch. The result equals a full build over all the data (within float rounding); when the latest build cannot
+ * be continued (other parameters, or events it left out as being after its as-of time) a full build runs.
  */
 public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
-    static final byte CATEGORY = 0;
-    static final byte BRAND = 1;
-    static final byte ITEM = 2;
-    static final byte TAG = 3;
-    static final String[] KINDS = {"category", "brand", "item", "tag"};
-    private static final int EVIDENCE_PER_INTEREST = 3;
+    private static final int LINKS_PER_ITEM = 20;
+    private static final int MIN_SESSIONS_PER_LINK = 2;
 
     private final Workspace workspace;
     private final GraphParameters params;
+    private final boolean update;
 
-    public InterestGraphBuilder(Workspace workspace, GraphParameters params) {
+    private InterestGraphBuilder(Workspace workspace, GraphParameters params, boolean update) {
         this.workspace = workspace;
         this.params = params;
+        this.update = update;
+    }
+
+    /** A full build over every event. */
+    public static InterestGraphBuilder full(Workspace workspace, GraphParameters params) {
+        return new InterestGraphBuilder(workspace, params, false);
+    }
+
+    /** An update of the latest build with the datasets imported since (a full build when there is none). */
+    public static InterestGraphBuilder update(Workspace workspace, GraphParameters params) {
+        return new InterestGraphBuilder(workspace, params, true);
     }
 
     @Override
@@ -44,108 +64,140 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         if (range == null) {
             throw new IllegalArgumentException("The workspace has no events yet: import a behaviour log first.");
         }
-        long asOf = params.asOf() != null ? params.asOf() : range[1];
-        String dataVersion = new DatasetStore(workspace).completeIds(null).stream().map(String::valueOf)
-                .collect(Collectors.joining(","));
+        DatasetStore datasetStore = new DatasetStore(workspace);
+        List<Integer> datasets = datasetStore.completeIds(DatasetKind.EVENTS);
         GraphStore store = new GraphStore(workspace);
-        int build = store.begin(asOf, params.halfLifeDays(), params.describe(), "datasets " + dataVersion);
-        try {
-            context.progress(0, "reading the catalogue");
-            CatalogLookup catalog = CatalogLookup.load(workspace);
-            Pairs pairs = new Pairs();
-            double[] weights = params.weightsByCode();
-            long[] seen = new long[1];
-            long events = new EventScan(workspace).scan((user, item, category, behaviour, time, strength) -> {
-                if (++seen[0] % 65_536 == 0) {
-                    context.checkCancelled();
-                    context.progress(-1, String.format("%,d events read", seen[0]));
-                }
-                if (time <= asOf) {
-                    pairs.add(user, item, category, params.weight(weights, behaviour, strength, asOf - time), behaviour, time);
-                }
-            });
-            context.checkCancelled();
-            context.progress(0.55, "extracting tags from item titles and reviews");
-            ItemTags tags = ItemTags.extract(pairs.items, catalog, new io.igw.storage.catalog.ReviewTexts(workspace).byItem());
-            context.checkCancelled();
-            context.progress(0.65, "rolling items up into categories, brands and tags");
-            Interests interests = new Interests(pairs, catalog, params, tags);
-            context.progress(0.7, "writing the graph");
-            long edges = store.writeEdges(build, interests.edgeRows(catalog));
-            long evidence = store.writeEvidence(build, interests.evidenceRows());
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            store.complete(build, events, seconds);
-            Map<String, Long> nodes = new LinkedHashMap<>();
-            nodes.put("user", (long) pairs.users.size());
-            nodes.put("item", (long) pairs.items.size());
-            nodes.put("category", (long) interests.categories.size());
-            nodes.put("brand", (long) interests.brands.size());
-            nodes.put("tag", (long) tags.names().length);
-            Map<String, Long> edgeCounts = new LinkedHashMap<>();
-            for (Map.Entry<String, Long> e : store.edgeCounts(build).entrySet()) {
-                edgeCounts.put("user_" + e.getKey(), e.getValue());
+        Optional<GraphBuild> base = update ? continuable(store, datasets) : Optional.empty();
+        if (base.isPresent() && datasets.equals(base.get().datasets()) && params.asOf() == null) {
+            context.progress(1, "the graph is up to date");
+            return summary(store, base.get(), 0, (System.nanoTime() - t0) / 1e9);
+        }
+        long asOf = params.asOf() != null ? params.asOf() : range[1];
+        String dataVersion = "datasets " + datasets.stream().map(String::valueOf).collect(Collectors.joining(","));
+        int build = store.begin(asOf, params.halfLifeDays(), params.describe(), dataVersion,
+                base.map(GraphBuild::id).orElse(null));
+        try (ColumnFolderWriter out = store.writer(build)) {
+            EventColumns snapshots = new EventColumns(workspace);
+            PairState pairs;
+            ItemLinks links;
+            long before = 0;
+            if (base.isPresent()) {
+                context.progress(0.05, "continuing build " + base.get().id());
+                ColumnFolder previous = store.columns(base.get().id());
+                pairs = PairState.load(previous);
+                links = ItemLinks.load(previous, pairs.items.size());
+                List<Integer> added = new ArrayList<>(datasets);
+                added.removeAll(base.get().datasets());
+                before = pairs.events;
+                addEvents(context, snapshots, base.get().datasets(), added, asOf, pairs, links);
+            } else {
+                pairs = new PairState(asOf);
+                links = new ItemLinks(1 << 14);
+                addEvents(context, snapshots, List.of(), datasets, asOf, pairs, links);
             }
-            context.progress(1, String.format("%,d edges", edges));
-            return new GraphBuildSummary(build, asOf, params.halfLifeDays(), events, nodes, edgeCounts, evidence, seconds);
+            context.checkCancelled();
+            context.progress(0.6, "reading the catalogue");
+            CatalogLookup catalog = CatalogLookup.load(workspace, false);
+            String catalogueVersion = catalogueVersion(datasetStore);
+            context.progress(0.65, "tagging items from titles and reviews");
+            ItemTags tags = ItemTags.cached(store.tagCache(catalogueVersion), () -> CatalogLookup.load(workspace),
+                    () -> new ReviewTexts(workspace).byItem());
+            context.checkCancelled();
+            context.progress(0.75, "rolling items up into categories, brands and tags");
+            ItemFacts facts = new ItemFacts(pairs, catalog, tags);
+            Interests interests = new Interests(pairs, facts, params);
+            context.checkCancelled();
+            context.progress(0.85, "writing the graph");
+            pairs.save(out);
+            facts.save(out);
+            interests.save(out);
+            links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
+            CategoryLinks.save(out, interests, facts.categories.size());
+            out.commit();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            store.complete(build, pairs.events, seconds);
+            context.progress(1, String.format("%,d interest edges", interests.count));
+            return summary(store, store.find(build).orElseThrow(), pairs.events - before, seconds);
         } catch (Exception | Error e) {
             store.discard(build);
             throw e;
         }
     }
 
-    /** Users, items and their decayed (user, item) weights, with each pair's strongest event. */
-    static final class Pairs {
-        final LongSlots users = new LongSlots(1 << 12);
-        final LongSlots items = new LongSlots(1 << 14);
-        final LongSlots pairs = new LongSlots(1 << 16);
-        long[] itemCategory = filled(1 << 14);
-        float[] weight = new float[1 << 16];
-        long[] last = new long[1 << 16];
-        float[] bestWeight = new float[1 << 16];
-        byte[] bestBehaviour = new byte[1 << 16];
-        long[] bestTime = new long[1 << 16];
+    /** Names the catalogue (items and reviews) a build's tags come from: the datasets it was imported as. */
+    static String catalogueVersion(DatasetStore datasets) {
+        return "c" + datasets.list().stream().filter(d -> d.kind() == DatasetKind.ITEMS || d.kind() == DatasetKind.REVIEWS)
+                .map(d -> String.valueOf(d.id())).collect(Collectors.joining("_"));
+    }
 
-        void add(long user, long item, long category, double w, byte behaviour, long time) {
-            int u = users.slot(user);
-            int i = items.slot(item);
-            if (i >= itemCategory.length) {
-                int old = itemCategory.length;
-                itemCategory = Arrays.copyOf(itemCategory, old * 2);
-                Arrays.fill(itemCategory, old, itemCategory.length, EventRow.NO_CATEGORY);
-            }
-            if (itemCategory[i] == EventRow.NO_CATEGORY) {
-                itemCategory[i] = category;
-            }
-            int p = pairs.slot(((long) u << 32) | i);
-            if (p >= weight.length) {
-                int n = weight.length * 2;
-                weight = Arrays.copyOf(weight, n);
-                last = Arrays.copyOf(last, n);
-                bestWeight = Arrays.copyOf(bestWeight, n);
-                bestBehaviour = Arrays.copyOf(bestBehaviour, n);
-                bestTime = Arrays.copyOf(bestTime, n);
-            }
-            weight[p] += (float) w;
-            last[p] = Math.max(last[p], time);
-            if (w > bestWeight[p]) {
-                bestWeight[p] = (float) w;
-                bestBehaviour[p] = behaviour;
-                bestTime[p] = time;
+    /** The latest build, when an update can continue it: same parameters, and no event left out after its as-of. */
+    private Optional<GraphBuild> continuable(GraphStore store, List<Integer> datasets) {
+        Optional<GraphBuild> latest = store.latest();
+        if (latest.isEmpty() || !latest.get().parameters().equals(params.describe())
+                || !datasets.containsAll(latest.get().datasets())) {
+            return Optional.empty();
+        }
+        long[] state = store.columns(latest.get().id()).longs("state");
+        boolean leftOut = state.length > 2 && state[2] > 0;
+        return leftOut || params.asOf() != null && params.asOf() < latest.get().asOf() ? Optional.empty() : latest;
+    }
+
+    /**
+     * Adds the events of {@code added} datasets to the pairs and the item links. For the users they touch, the
+     * sessions already counted from the {@code earlier} datasets are taken back first and counted again with the
+     * new events among them.
+     */
+    private void addEvents(JobContext context, EventColumns snapshots, List<Integer> earlier, List<Integer> added,
+                           long asOf, PairState pairs, ItemLinks links) {
+        pairs.decayTo(asOf, params.halfLifeDays());
+        double[] weights = params.weightsByCode();
+        UserEvents touched = new UserEvents();
+        int done = 0;
+        for (int id : added) {
+            context.checkCancelled();
+            context.progress(0.05 + 0.45 * done++ / added.size(), "reading dataset " + id);
+            EventColumns.Batch b = snapshots.read(id);
+            for (int k = 0; k < b.size(); k++) {
+                long time = b.time()[k];
+                if (time > asOf) {
+                    pairs.skipped++;
+                    continue;
+                }
+                int p = pairs.add(b.user()[k], b.item()[k], b.category()[k],
+                        params.weight(weights, b.behaviour()[k], b.strength()[k], asOf - time), b.behaviour()[k], time);
+                touched.add(pairs.userOf(p), time, pairs.itemOf(p), false);
             }
         }
-
-        int userOf(int pair) {
-            return (int) (pairs.key(pair) >>> 32);
+        if (!earlier.isEmpty()) {
+            context.progress(0.5, "recounting the sessions of " + touched.userCount() + " users");
+            for (int id : earlier) {
+                context.checkCancelled();
+                EventColumns.Batch b = snapshots.read(id);
+                for (int k = 0; k < b.size(); k++) {
+                    int u = pairs.users.find(b.user()[k]);
+                    if (u >= 0 && touched.has(u) && b.time()[k] <= asOf) {
+                        touched.add(u, b.time()[k], pairs.items.find(b.item()[k]), true);
+                    }
+                }
+            }
         }
+        touched.countSessions(links, params.sessionGapSeconds());
+    }
 
-        int itemOf(int pair) {
-            return (int) pairs.key(pair);
-        }
-
-        private static long[] filled(int n) {
-            long[] a = new long[n];
-            Arrays.fill(a, EventRow.NO_CATEGORY);
-            return a;
-        }
+    private GraphBuildSummary summary(GraphStore store, GraphBuild build, long events, double seconds) {
+        ColumnFolder f = store.columns(build.id());
+        Map<String, Long> nodes = new LinkedHashMap<>();
+        nodes.put("user", (long) f.longs("user_ids").length);
+        nodes.put("item", (long) f.longs("item_ids").length);
+        nodes.put("category", (long) f.longs("category_ids").length);
+        nodes.put("brand", (long) f.strings("brand_names").length);
+        nodes.put("tag", (long) f.strings("tag_names").length);
+        Map<String, Long> edges = new LinkedHashMap<>();
+        store.open(build).edgeCounts().forEach((kind, n) -> edges.put("user_" + kind, n));
+        edges.put("item_item", (long) f.ints("link_item").length);
+        edges.put("category_category", (long) f.ints("category_link_a").length);
+        long evidence = Arrays.stream(f.ints("edge_evidence")).filter(p -> p >= 0).count();
+        return new GraphBuildSummary(build.id(), build.asOf(), build.halfLifeDays(), build.events(), events,
+                build.madeBy(), nodes, edges, evidence, seconds);
     }
 }

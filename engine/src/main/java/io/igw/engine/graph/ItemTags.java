@@ -3,47 +3,78 @@ package io.igw.engine.graph;
 import io.igw.engine.tags.TagExtractor;
 import io.igw.engine.tags.TitleTokenizer;
 import io.igw.storage.catalog.CatalogLookup;
+import io.igw.storage.columns.ColumnFolder;
+import io.igw.storage.columns.ColumnFolderWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Each item's tags (from its title and its reviews, by TF-IDF), as tag indexes and weights per item slot, with the
- * tag names they point to.
+ * Every catalogue item's tags (from its title and its reviews, by TF-IDF over the whole catalogue), as tag indexes
+ * and weights, with the tag names they point to. Tags depend on the catalogue alone, not on the events, so they
+ * are computed once per catalogue version and kept in a column folder that later builds and updates reuse.
  */
 final class ItemTags {
     private static final int TAGS_PER_ITEM = 6;
     private static final int MIN_ITEMS = 2;
     private static final double MAX_SHARE = 0.2;
+    private static final int[] NONE = new int[0];
+    private static final float[] NO_WEIGHTS = new float[0];
 
     private final String[] names;
-    private final int[][] tags;
-    private final float[][] weights;
+    private final long[] itemIds;   // ascending
+    private final int[] start;      // itemIds.length + 1 offsets into tag and weight
+    private final int[] tag;
+    private final float[] weight;
 
-    private ItemTags(String[] names, int[][] tags, float[][] weights) {
+    private ItemTags(String[] names, long[] itemIds, int[] start, int[] tag, float[] weight) {
         this.names = names;
-        this.tags = tags;
-        this.weights = weights;
+        this.itemIds = itemIds;
+        this.start = start;
+        this.tag = tag;
+        this.weight = weight;
+    }
+
+    /** The tags of this catalogue version, from the cache folder if it holds them, else extracted and cached. */
+    static ItemTags cached(Path folder, Supplier<CatalogLookup> catalog, Supplier<Map<Long, String>> reviews) {
+        if (ColumnFolder.exists(folder)) {
+            ColumnFolder f = ColumnFolder.open(folder);
+            return new ItemTags(f.strings("names"), f.longs("item_ids"), f.ints("start"), f.ints("tag"), f.floats("weight"));
+        }
+        ItemTags tags = extract(catalog.get(), reviews.get());
+        try (ColumnFolderWriter w = new ColumnFolderWriter(folder)) {
+            w.strings("names", tags.names);
+            w.longs("item_ids", tags.itemIds, tags.itemIds.length);
+            w.ints("start", tags.start, tags.start.length);
+            w.ints("tag", tags.tag, tags.tag.length);
+            w.floats("weight", tags.weight, tags.weight.length);
+            w.commit();
+        }
+        return tags;
     }
 
     /**
      * decision: review texts only reinforce words that some product title uses. Reviews are few and full of
      * sentiment ("broke after a week"), which says how a user felt, not what they are interested in.
      */
-    static ItemTags extract(LongSlots items, CatalogLookup catalog, Map<Long, String> reviews) {
+    static ItemTags extract(CatalogLookup catalog, Map<Long, String> reviews) {
         TitleTokenizer tokenizer = new TitleTokenizer();
-        String[] titles = new String[items.size()];
+        long[] ids = catalog.items().keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         Set<String> productWords = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            CatalogLookup.Item item = catalog.item(items.key(i));
-            titles[i] = item == null || item.title() == null ? "" : item.title();
+        String[] titles = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            String title = catalog.item(ids[i]).title();
+            titles[i] = title == null ? "" : title;
             productWords.addAll(tokenizer.tokens(titles[i]));
         }
         Map<Long, String> documents = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            String review = reviews.get(items.key(i));
+        for (int i = 0; i < ids.length; i++) {
+            String review = reviews.get(ids[i]);
             StringBuilder doc = new StringBuilder(titles[i]);
             if (review != null) {
                 for (String word : tokenizer.tokens(review)) {
@@ -56,31 +87,48 @@ final class ItemTags {
         }
         Map<Long, List<TagExtractor.Tag>> extracted = new TagExtractor(TAGS_PER_ITEM, MIN_ITEMS, MAX_SHARE).extract(documents);
         Map<String, Integer> index = new HashMap<>();
-        int[][] tags = new int[items.size()][];
-        float[][] weights = new float[items.size()][];
-        for (int i = 0; i < items.size(); i++) {
-            List<TagExtractor.Tag> list = extracted.getOrDefault((long) i, List.of());
-            tags[i] = new int[list.size()];
-            weights[i] = new float[list.size()];
-            for (int k = 0; k < list.size(); k++) {
-                tags[i][k] = index.computeIfAbsent(list.get(k).term(), t -> index.size());
-                weights[i][k] = (float) list.get(k).weight();
+        int[] start = new int[ids.length + 1];
+        int total = extracted.values().stream().mapToInt(List::size).sum();
+        int[] tag = new int[total];
+        float[] weight = new float[total];
+        int at = 0;
+        for (int i = 0; i < ids.length; i++) {
+            start[i] = at;
+            for (TagExtractor.Tag t : extracted.getOrDefault((long) i, List.of())) {
+                tag[at] = index.computeIfAbsent(t.term(), k -> index.size());
+                weight[at++] = (float) t.weight();
             }
         }
+        start[ids.length] = at;
         String[] names = new String[index.size()];
-        index.forEach((name, at) -> names[at] = name);
-        return new ItemTags(names, tags, weights);
+        index.forEach((name, n) -> names[n] = name);
+        return new ItemTags(names, ids, start, tag, weight);
+    }
+
+    /** Items in the table. */
+    int size() {
+        return itemIds.length;
+    }
+
+    long itemAt(int position) {
+        return itemIds[position];
     }
 
     String[] names() {
         return names;
     }
 
-    int[] tagsOf(int itemSlot) {
-        return tags[itemSlot];
+    /** The item's position in this table, or -1 when the catalogue does not know it. */
+    int find(long itemId) {
+        int k = Arrays.binarySearch(itemIds, itemId);
+        return k < 0 ? -1 : k;
     }
 
-    float[] weightsOf(int itemSlot) {
-        return weights[itemSlot];
+    int[] tagsAt(int position) {
+        return position < 0 ? NONE : Arrays.copyOfRange(tag, start[position], start[position + 1]);
+    }
+
+    float[] weightsAt(int position) {
+        return position < 0 ? NO_WEIGHTS : Arrays.copyOfRange(weight, start[position], start[position + 1]);
     }
 }

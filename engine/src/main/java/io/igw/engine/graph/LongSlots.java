@@ -49,8 +49,18 @@ final class LongSlots {
         return i;
     }
 
+    /** The key's slot, or -1 when it has none. */
+    int find(long key) {
+        return slots[probe(key)];
+    }
+
     long key(int slot) {
         return byIndex[slot];
+    }
+
+    /** The keys by slot; only the first {@link #size()} are in use. */
+    long[] keys() {
+        return byIndex;
     }
 
     int size() {

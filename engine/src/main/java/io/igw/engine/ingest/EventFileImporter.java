@@ -6,6 +6,7 @@ import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.datasets.ImportTotals;
 import io.igw.storage.datasets.NewDataset;
+import io.igw.storage.events.EventColumns;
 import io.igw.storage.events.EventPartitions;
 import io.igw.storage.events.EventRow;
 import io.igw.storage.fingerprints.FingerprintIndex;
@@ -62,13 +63,14 @@ final class EventFileImporter {
              RejectedRowWriter rejects = new RejectedRowWriter(workspace, datasetId);
              FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(DatasetKind.EVENTS),
                      total / 16 + 16);
-             EntityRegistrar entities = new EntityRegistrar(new EntityRegistry(workspace), datasetId)) {
+             EntityRegistrar entities = new EntityRegistrar(new EntityRegistry(workspace), datasetId);
+             EventColumns.Writer snapshot = new EventColumns(workspace).writer(datasetId)) {
             if (parser.hasHeader()) {
                 readHeader(file, reader, parser);
             }
             long written;
             try (EventPipeline pipeline = new EventPipeline(sink -> checkLines(reader, parser, total, progress, counts,
-                    rejects, seen, new Tally(activity, users, items, entities), sink))) {
+                    rejects, seen, new Tally(activity, users, items, entities, snapshot), sink))) {
                 written = new EventPartitions(workspace).write(datasetId, parser.optionalColumns(), pipeline);
             }
             phases.put("stream_and_write", lap(phases, t0));
@@ -79,6 +81,7 @@ final class EventFileImporter {
             progress.step(0.97, "saving fingerprints; registering " + users.size() + " users and " + items.size() + " items");
             rejects.flush();
             seen.commit();
+            snapshot.commit();
             entities.finish();
         }
         phases.put("finish_fingerprints_and_entities", lap(phases, t0));
@@ -94,9 +97,11 @@ final class EventFileImporter {
                 new RejectedRowStore(workspace).countsByReason(datasetId), phases);
     }
 
-    /** What the good events are counted into besides the partition. */
-    private record Tally(ActivitySummary activity, DistinctIds users, DistinctIds items, EntityRegistrar entities) {
+    /** What the good events are counted into besides the partition: the tallies and the columnar snapshot. */
+    private record Tally(ActivitySummary activity, DistinctIds users, DistinctIds items, EntityRegistrar entities,
+                         EventColumns.Writer snapshot) {
         void add(EventRow row) {
+            snapshot.add(row);
             activity.add(row.eventTime, row.behaviour);
             if (users.add(row.userId, 0)) {
                 entities.user(row.userId);

@@ -14,7 +14,9 @@ import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.graph.Evidence;
 import io.igw.storage.graph.GraphStore;
+import io.igw.storage.graph.GraphKind;
 import io.igw.storage.graph.Interest;
+import io.igw.storage.graph.StoredGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,6 +38,7 @@ class InterestGraphTest {
 
     private static Workspace workspace;
     private static GraphBuildSummary summary;
+    private static StoredGraph graph;
 
     @BeforeAll
     static void buildGraph() throws Exception {
@@ -45,7 +48,9 @@ class InterestGraphTest {
         new WorkspaceImport(workspace, new ImportRequest(ImportFormat.TAOBAO, List.of(data.resolve("events.csv")),
                 Map.of(DatasetKind.ITEMS, data.resolve("items.csv"), DatasetKind.CATEGORIES, data.resolve("categories.csv")),
                 "")).run(QUIET);
-        summary = new InterestGraphBuilder(workspace, GraphParameters.defaults()).run(QUIET);
+        summary = InterestGraphBuilder.full(workspace, GraphParameters.defaults()).run(QUIET);
+        GraphStore store = new GraphStore(workspace);
+        graph = store.open(store.find(summary.buildId()).orElseThrow());
     }
 
     @AfterAll
@@ -60,7 +65,6 @@ class InterestGraphTest {
         for (String line : Files.readAllLines(data.resolve("events.csv"))) {
             events.merge(Long.parseLong(line.substring(0, line.indexOf(','))), 1, Integer::sum);
         }
-        GraphStore store = new GraphStore(workspace);
         double sum = 0;
         int users = 0;
         List<String> truth = Files.readAllLines(data.resolve("truth.csv"));
@@ -71,7 +75,7 @@ class InterestGraphTest {
                 continue;
             }
             Set<String> planted = new HashSet<>(List.of(f[1].split(";")));
-            List<Interest> top = store.interests(summary.buildId(), user, "category");
+            List<Interest> top = graph.interests(user, GraphKind.CATEGORY);
             int hits = 0;
             for (int k = 0; k < Math.min(3, top.size()); k++) {
                 hits += planted.contains(top.get(k).target()) ? 1 : 0;
@@ -87,13 +91,14 @@ class InterestGraphTest {
 
     @Test
     void sharesSumToOnePerUserAndKindBeforePruning() {
-        List<Interest> categories = new GraphStore(workspace).interests(summary.buildId(), 1, "category");
+        List<Interest> categories = graph.interests(1, GraphKind.CATEGORY);
         double total = categories.stream().mapToDouble(Interest::score).sum();
         assertTrue(total > 0.9 && total <= 1.0001, "shares of user 1: " + total);
         for (int k = 1; k < categories.size(); k++) {
             assertTrue(categories.get(k - 1).score() >= categories.get(k).score(), "strongest first");
         }
-        assertEquals(Set.of("user_category", "user_brand", "user_item", "user_tag"), summary.edges().keySet());
+        assertEquals(Set.of("user_category", "user_brand", "user_item", "user_tag", "item_item", "category_category"),
+                summary.edges().keySet());
     }
 
     @Test
@@ -105,12 +110,11 @@ class InterestGraphTest {
             String[] f = line.split(",");
             words.computeIfAbsent(f[f.length - 3], k -> new HashSet<>()).addAll(tokenizer.tokens(f[1]));
         }
-        GraphStore store = new GraphStore(workspace);
         int agree = 0;
         int users = 0;
         for (long user = 1; user <= 500; user++) {
-            List<Interest> categories = store.interests(summary.buildId(), user, "category");
-            List<Interest> tags = store.interests(summary.buildId(), user, "tag");
+            List<Interest> categories = graph.interests(user, GraphKind.CATEGORY);
+            List<Interest> tags = graph.interests(user, GraphKind.TAG);
             if (categories.isEmpty() || tags.isEmpty()) {
                 continue;
             }
@@ -123,10 +127,8 @@ class InterestGraphTest {
 
     @Test
     void everyInterestShowsTheEventsBehindIt() {
-        GraphStore store = new GraphStore(workspace);
-        Interest top = store.interests(summary.buildId(), 2, "category").get(0);
-        List<Evidence> evidence = store.evidence(summary.buildId(), 2).stream()
-                .filter(e -> e.kind().equals("category") && e.target().equals(top.target())).toList();
+        Interest top = graph.interests(2, GraphKind.CATEGORY).get(0);
+        List<Evidence> evidence = graph.evidence(2).get("category:" + top.target());
         assertFalse(evidence.isEmpty());
         assertTrue(evidence.size() <= 3);
         assertTrue(evidence.stream().allMatch(e -> e.weight() > 0 && e.eventTime() <= summary.asOf()));

@@ -9,6 +9,7 @@ import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.graph.GraphStore;
+import io.igw.storage.graph.GraphKind;
 import io.igw.storage.graph.Interest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,9 +35,10 @@ class MultiCategoryItemsTest {
         try (Workspace ws = Workspace.open(tmp.resolve("ws"), true)) {
             new WorkspaceImport(ws, new ImportRequest(ImportFormat.MOVIELENS, List.of(ratings),
                     Map.of(DatasetKind.ITEMS, items), "")).run(JobContext.quiet());
-            GraphBuildSummary build = new InterestGraphBuilder(ws, GraphParameters.defaults()).run(JobContext.quiet());
+            GraphBuildSummary build = InterestGraphBuilder.full(ws, GraphParameters.defaults()).run(JobContext.quiet());
 
-            List<Interest> genres = new GraphStore(ws).interests(build.buildId(), 7, "category");
+            GraphStore store = new GraphStore(ws);
+            List<Interest> genres = store.open(store.find(build.buildId()).orElseThrow()).interests(7, GraphKind.CATEGORY);
             assertEquals(List.of("8", "5"), genres.stream().map(Interest::target).toList());
             assertEquals(0.75, genres.get(0).score(), 1e-6);
             assertEquals(0.25, genres.get(1).score(), 1e-6);

@@ -1,6 +1,7 @@
 package io.igw.storage.datasets;
 
 import io.igw.storage.Workspace;
+import io.igw.storage.events.EventColumns;
 import io.igw.storage.events.EventPartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,6 +78,7 @@ public final class DatasetStore {
     public void discard(int datasetId) {
         new EventPartitions(workspace).drop(datasetId);
         workspace.fingerprints().delete(datasetId);
+        new EventColumns(workspace).delete(datasetId);
         try (Connection c = workspace.connection()) {
             c.setAutoCommit(false);
             for (String table : List.of("rejected_rows", "dataset_daily_counts", "reviews", "item_categories",
@@ -109,6 +111,7 @@ public final class DatasetStore {
         unfinished.forEach(this::discard);
         new EventPartitions(workspace).dropOrphans(completeIds(DatasetKind.EVENTS));
         workspace.fingerprints().retainOnly(completeIds(null));
+        new EventColumns(workspace).retainOnly(completeIds(DatasetKind.EVENTS));
         return unfinished;
     }
 

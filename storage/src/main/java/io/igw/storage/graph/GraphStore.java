@@ -1,9 +1,13 @@
 package io.igw.storage.graph;
 
 import io.igw.storage.Workspace;
-import io.igw.storage.bulk.BulkColumn;
 import io.igw.storage.bulk.BulkTable;
-import io.igw.storage.bulk.RowSource;
+import io.igw.storage.columns.ColumnFolder;
+import io.igw.storage.columns.ColumnFolderWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,23 +16,20 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Builds of the interest graph: a row in GRAPH_BUILDS, and per build two tables written in one bulk statement each
- * and indexed by user, GRAPH_EDGES_B&lt;id&gt; and GRAPH_EVIDENCE_B&lt;id&gt;. A build still marked {@code building} when
- * a workspace opens was cut short and is removed.
+ * Builds of the interest graph: a row in GRAPH_BUILDS (status, parameters, as-of time, data version) and the
+ * build's arrays in the column folder {@code graphs/B<id>/}. A build still marked {@code building} when a workspace
+ * opens was cut short and is removed, as is any build whose folder is gone. Unpinned builds beyond the newest
+ * {@link #KEEP_UNPINNED} are removed when a new one completes; pinned ones (snapshots) stay until unpinned.
  */
 public final class GraphStore {
-    public static final List<BulkColumn> EDGE_COLUMNS = List.of(BulkColumn.varchar("kind", 16), BulkColumn.bigint("user_id"),
-            BulkColumn.varchar("target", 200), BulkColumn.varchar("label", 300), BulkColumn.real("score"),
-            BulkColumn.real("weight"), BulkColumn.bigint("last_time"));
-    public static final List<BulkColumn> EVIDENCE_COLUMNS = List.of(BulkColumn.varchar("kind", 16),
-            BulkColumn.bigint("user_id"), BulkColumn.varchar("target", 200), BulkColumn.bigint("item_id"),
-            BulkColumn.tinyint("behaviour"), BulkColumn.bigint("event_time"), BulkColumn.real("weight"));
+    public static final int KEEP_UNPINNED = 5;
+    private static final String COLUMNS = "build_id, built_at, as_of, half_life_days, parameters, data_version, events, "
+            + "seconds, made_by, based_on, pinned_as";
 
     private final Workspace workspace;
 
@@ -36,23 +37,34 @@ public final class GraphStore {
         this.workspace = workspace;
     }
 
-    static String edges(int build) {
-        return "GRAPH_EDGES_B" + build;
+    private Path root() {
+        return workspace.folder().resolve("graphs");
     }
 
-    static String evidence(int build) {
-        return "GRAPH_EVIDENCE_B" + build;
+    Path folder(int build) {
+        return root().resolve("B" + build);
     }
 
-    public int begin(long asOf, double halfLifeDays, String parameters, String dataVersion) {
-        String sql = "INSERT INTO graph_builds(status, built_at, as_of, half_life_days, parameters, data_version) "
-                + "VALUES ('building', ?, ?, ?, ?, ?)";
+    /** Where the item tags of one catalogue version are cached. */
+    public Path tagCache(String catalogueVersion) {
+        return root().resolve("tags-" + catalogueVersion.replaceAll("[^0-9A-Za-z_-]", "_"));
+    }
+
+    public int begin(long asOf, double halfLifeDays, String parameters, String dataVersion, Integer basedOn) {
+        String sql = "INSERT INTO graph_builds(status, built_at, as_of, half_life_days, parameters, data_version, made_by, "
+                + "based_on) VALUES ('building', ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
             ps.setLong(2, asOf);
             ps.setDouble(3, halfLifeDays);
             ps.setString(4, parameters);
             ps.setString(5, dataVersion);
+            ps.setString(6, basedOn == null ? "full" : "update");
+            if (basedOn == null) {
+                ps.setNull(7, java.sql.Types.INTEGER);
+            } else {
+                ps.setInt(7, basedOn);
+            }
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -63,26 +75,14 @@ public final class GraphStore {
         }
     }
 
-    /** Writes the build's edges (rows in {@link #EDGE_COLUMNS} order) and indexes them by user. */
-    public long writeEdges(int build, RowSource rows) throws Exception {
-        long n = BulkTable.create(workspace, edges(build), EDGE_COLUMNS, rows);
-        index(edges(build));
-        return n;
-    }
-
-    /** Writes the build's evidence (rows in {@link #EVIDENCE_COLUMNS} order) and indexes it by user. */
-    public long writeEvidence(int build, RowSource rows) throws Exception {
-        long n = BulkTable.create(workspace, evidence(build), EVIDENCE_COLUMNS, rows);
-        index(evidence(build));
-        return n;
-    }
-
-    private void index(String table) {
-        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
-            st.execute("CREATE INDEX " + table + "_USER ON " + table + "(user_id)");
-        } catch (SQLException e) {
-            throw workspace.failure("indexing " + table, e);
+    /** The writer of a build's arrays; {@link ColumnFolderWriter#commit()} it before {@link #complete}. */
+    public ColumnFolderWriter writer(int build) {
+        try {
+            Files.createDirectories(root());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return new ColumnFolderWriter(folder(build));
     }
 
     public void complete(int build, long events, double seconds) {
@@ -95,11 +95,38 @@ public final class GraphStore {
         } catch (SQLException e) {
             throw workspace.failure("completing the graph build", e);
         }
+        retain();
+    }
+
+    /** Pins a build as a named snapshot (kept for good), or unpins it when {@code name} is null. */
+    public void pin(int build, String name) {
+        try (Connection c = workspace.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE graph_builds SET pinned_as = ? WHERE build_id = ? AND status = 'complete'")) {
+            ps.setString(1, name);
+            ps.setInt(2, build);
+            if (ps.executeUpdate() == 0) {
+                throw new IllegalArgumentException("There is no graph build " + build + " in this workspace.");
+            }
+        } catch (SQLException e) {
+            throw workspace.failure("pinning graph build " + build, e);
+        }
+    }
+
+    private void retain() {
+        List<GraphBuild> unpinned = list().stream().filter(b -> b.pinnedAs() == null).toList();
+        for (int k = KEEP_UNPINNED; k < unpinned.size(); k++) {
+            discard(unpinned.get(k).id());
+        }
     }
 
     public void discard(int build) {
-        BulkTable.drop(workspace, edges(build));
-        BulkTable.drop(workspace, evidence(build));
+        BulkTable.drop(workspace, "GRAPH_EDGES_B" + build);    // builds made before graphs had folders
+        BulkTable.drop(workspace, "GRAPH_EVIDENCE_B" + build);
+        try {
+            ColumnFolderWriter.deleteTree(folder(build));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (Connection c = workspace.connection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM graph_builds WHERE build_id = ?")) {
             ps.setInt(1, build);
@@ -109,100 +136,74 @@ public final class GraphStore {
         }
     }
 
-    /** Removes builds a crash or kill left unfinished; called when a workspace opens. */
+    /** Removes builds a crash or kill left unfinished, and builds whose folder is missing; called on open. */
     public void discardUnfinished() {
-        List<Integer> unfinished = new ArrayList<>();
+        List<Integer> gone = new ArrayList<>();
         try (Connection c = workspace.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT build_id FROM graph_builds WHERE status <> 'complete'")) {
+             ResultSet rs = st.executeQuery("SELECT build_id, status FROM graph_builds")) {
             while (rs.next()) {
-                unfinished.add(rs.getInt(1));
+                int id = rs.getInt(1);
+                if (!"complete".equals(rs.getString(2)) || !ColumnFolder.exists(folder(id))) {
+                    gone.add(id);
+                }
             }
         } catch (SQLException e) {
             throw workspace.failure("looking for unfinished graph builds", e);
         }
-        unfinished.forEach(this::discard);
+        gone.forEach(this::discard);
+        ColumnFolderWriter.deleteLeftovers(root());
+        if (Files.isDirectory(root())) {
+            try (Stream<Path> entries = Files.list(root())) {
+                for (Path p : entries.toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith("B") && !exists(name.substring(1))) {
+                        ColumnFolderWriter.deleteTree(p);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
-    public Optional<GraphBuild> latest() {
-        String sql = "SELECT build_id, built_at, as_of, half_life_days, parameters, data_version, events, seconds "
-                + "FROM graph_builds WHERE status = 'complete' ORDER BY build_id DESC FETCH FIRST 1 ROW ONLY";
+    private boolean exists(String id) {
+        return id.chars().allMatch(Character::isDigit) && !id.isEmpty()
+                && list().stream().anyMatch(b -> b.id() == Integer.parseInt(id));
+    }
+
+    /** Complete builds, newest first. */
+    public List<GraphBuild> list() {
+        List<GraphBuild> builds = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM graph_builds WHERE status = 'complete' ORDER BY build_id DESC";
         try (Connection c = workspace.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            if (!rs.next()) {
-                return Optional.empty();
+            while (rs.next()) {
+                int basedOn = rs.getInt(10);
+                builds.add(new GraphBuild(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getDouble(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getDouble(8), rs.getString(9),
+                        rs.wasNull() ? null : basedOn, rs.getString(11)));
             }
-            return Optional.of(new GraphBuild(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getDouble(4),
-                    rs.getString(5), rs.getString(6), rs.getLong(7), rs.getDouble(8)));
         } catch (SQLException e) {
             throw workspace.failure("reading graph builds", e);
         }
+        return builds;
     }
 
-    /** Edges per kind in a build. */
-    public Map<String, Long> edgeCounts(int build) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = workspace.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT kind, COUNT(*) FROM " + edges(build) + " GROUP BY kind ORDER BY kind")) {
-            while (rs.next()) {
-                counts.put(rs.getString(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("counting graph edges", e);
-        }
-        return counts;
+    public Optional<GraphBuild> latest() {
+        List<GraphBuild> all = list();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
-    /** A user's interests of one kind (or all kinds when null), strongest first within each kind. */
-    public List<Interest> interests(int build, long userId, String kind) {
-        List<Interest> out = new ArrayList<>();
-        String sql = "SELECT kind, user_id, target, label, score, weight, last_time FROM " + edges(build)
-                + " WHERE user_id = ?" + (kind == null ? "" : " AND kind = ?") + " ORDER BY kind, score DESC, target";
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, userId);
-            if (kind != null) {
-                ps.setString(2, kind);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Interest(rs.getLong(2), rs.getString(1), rs.getString(3), rs.getString(4),
-                            rs.getDouble(5), rs.getDouble(6), rs.getLong(7)));
-                }
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("reading interests", e);
-        }
-        return out;
+    public Optional<GraphBuild> find(int build) {
+        return list().stream().filter(b -> b.id() == build).findFirst();
     }
 
-    /** The evidence behind a user's interests, strongest first. */
-    public List<Evidence> evidence(int build, long userId) {
-        List<Evidence> out = new ArrayList<>();
-        String sql = "SELECT kind, user_id, target, item_id, behaviour, event_time, weight FROM " + evidence(build)
-                + " WHERE user_id = ? ORDER BY weight DESC";
-        try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Evidence(rs.getLong(2), rs.getString(1), rs.getString(3), rs.getLong(4), rs.getByte(5),
-                            rs.getLong(6), rs.getDouble(7)));
-                }
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("reading evidence", e);
-        }
-        return out;
+    /** A complete build's arrays. */
+    public ColumnFolder columns(int build) {
+        return ColumnFolder.open(folder(build));
     }
 
-    /** Every user with an interest in the build, ascending. */
-    public List<Long> users(int build) {
-        List<Long> users = new ArrayList<>();
-        try (Connection c = workspace.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT user_id FROM " + edges(build) + " ORDER BY user_id")) {
-            while (rs.next()) {
-                users.add(rs.getLong(1));
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("listing graph users", e);
-        }
-        return users;
+    /** A complete build, read for queries. */
+    public StoredGraph open(GraphBuild build) {
+        return new StoredGraph(workspace, build, columns(build.id()));
     }
 }

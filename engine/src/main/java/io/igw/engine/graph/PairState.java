@@ -1,0 +1,158 @@
+package io.igw.engine.graph;
+
+import io.igw.storage.columns.ColumnFolder;
+import io.igw.storage.columns.ColumnFolderWriter;
+import io.igw.storage.events.EventRow;
+import java.util.Arrays;
+
+/**
+ * The state a graph build accumulates and an incremental update continues from: users and items numbered densely,
+ * and per (user, item) pair its decayed weight as of {@link #asOf}, its last event time and its strongest event
+ * (weight, behaviour, time), all in primitive arrays indexed by pair slot.
+ */
+final class PairState {
+    final LongSlots users;
+    final LongSlots items;
+    final LongSlots pairs;
+    long[] itemCategory;
+    float[] weight;
+    long[] last;
+    float[] bestWeight;
+    byte[] bestBehaviour;
+    long[] bestTime;
+    long asOf;
+    long events;
+    /** Events left out because they happened after the as-of time. */
+    long skipped;
+
+    PairState(long asOf) {
+        this(asOf, 1 << 12, 1 << 14, 1 << 16);
+    }
+
+    private PairState(long asOf, int users, int items, int pairs) {
+        this.asOf = asOf;
+        this.users = new LongSlots(users);
+        this.items = new LongSlots(items);
+        this.pairs = new LongSlots(pairs);
+        itemCategory = filled(Math.max(16, items));
+        int n = Math.max(16, pairs);
+        weight = new float[n];
+        last = new long[n];
+        bestWeight = new float[n];
+        bestBehaviour = new byte[n];
+        bestTime = new long[n];
+    }
+
+    /** Adds one event whose weight, as of {@link #asOf}, is {@code w}; returns its pair slot. */
+    int add(long user, long item, long category, double w, byte behaviour, long time) {
+        int u = users.slot(user);
+        int i = items.slot(item);
+        if (i >= itemCategory.length) {
+            int old = itemCategory.length;
+            itemCategory = Arrays.copyOf(itemCategory, old * 2);
+            Arrays.fill(itemCategory, old, itemCategory.length, EventRow.NO_CATEGORY);
+        }
+        if (itemCategory[i] == EventRow.NO_CATEGORY) {
+            itemCategory[i] = category;
+        }
+        int p = pairs.slot(((long) u << 32) | i);
+        if (p >= weight.length) {
+            int n = weight.length * 2;
+            weight = Arrays.copyOf(weight, n);
+            last = Arrays.copyOf(last, n);
+            bestWeight = Arrays.copyOf(bestWeight, n);
+            bestBehaviour = Arrays.copyOf(bestBehaviour, n);
+            bestTime = Arrays.copyOf(bestTime, n);
+        }
+        weight[p] += (float) w;
+        last[p] = Math.max(last[p], time);
+        if (w > bestWeight[p]) {
+            bestWeight[p] = (float) w;
+            bestBehaviour[p] = behaviour;
+            bestTime[p] = time;
+        }
+        events++;
+        return p;
+    }
+
+    /** Moves the as-of time forward: every weight shrinks by the same decay factor. */
+    void decayTo(long newAsOf, double halfLifeDays) {
+        if (newAsOf == asOf) {
+            return;
+        }
+        float factor = (float) Math.pow(0.5, (newAsOf - asOf) / (halfLifeDays * 86_400.0));
+        for (int p = 0; p < pairs.size(); p++) {
+            weight[p] *= factor;
+            bestWeight[p] *= factor;
+        }
+        asOf = newAsOf;
+    }
+
+    int userOf(int pair) {
+        return (int) (pairs.key(pair) >>> 32);
+    }
+
+    int itemOf(int pair) {
+        return (int) pairs.key(pair);
+    }
+
+    void save(ColumnFolderWriter out) {
+        out.longs("user_ids", users.keys(), users.size());
+        out.longs("item_ids", items.keys(), items.size());
+        out.longs("item_category", itemCategory, items.size());
+        int n = pairs.size();
+        int[] pu = new int[n];
+        int[] pi = new int[n];
+        for (int p = 0; p < n; p++) {
+            pu[p] = userOf(p);
+            pi[p] = itemOf(p);
+        }
+        out.ints("pair_user", pu, n);
+        out.ints("pair_item", pi, n);
+        out.floats("pair_weight", weight, n);
+        out.longs("pair_last", last, n);
+        out.floats("pair_best_weight", bestWeight, n);
+        out.bytes("pair_best_behaviour", bestBehaviour, n);
+        out.longs("pair_best_time", bestTime, n);
+        out.longs("state", new long[]{asOf, events, skipped}, 3);
+    }
+
+    /** The state a build saved, numbered exactly as it was. */
+    static PairState load(ColumnFolder in) {
+        long[] state = in.longs("state");
+        long[] userIds = in.longs("user_ids");
+        long[] itemIds = in.longs("item_ids");
+        int[] pu = in.ints("pair_user");
+        int[] pi = in.ints("pair_item");
+        PairState s = new PairState(state[0], userIds.length, itemIds.length, pu.length);
+        s.events = state[1];
+        s.skipped = state.length > 2 ? state[2] : 0;
+        for (long u : userIds) {
+            s.users.slot(u);
+        }
+        for (long i : itemIds) {
+            s.items.slot(i);
+        }
+        long[] cats = in.longs("item_category");
+        System.arraycopy(cats, 0, s.itemCategory, 0, cats.length);
+        for (int p = 0; p < pu.length; p++) {
+            s.pairs.slot(((long) pu[p] << 32) | pi[p]);
+        }
+        copy(in.floats("pair_weight"), s.weight);
+        copy(in.longs("pair_last"), s.last);
+        copy(in.floats("pair_best_weight"), s.bestWeight);
+        copy(in.bytes("pair_best_behaviour"), s.bestBehaviour);
+        copy(in.longs("pair_best_time"), s.bestTime);
+        return s;
+    }
+
+    private static void copy(Object from, Object to) {
+        System.arraycopy(from, 0, to, 0, java.lang.reflect.Array.getLength(from));
+    }
+
+    private static long[] filled(int n) {
+        long[] a = new long[n];
+        Arrays.fill(a, EventRow.NO_CATEGORY);
+        return a;
+    }
+}

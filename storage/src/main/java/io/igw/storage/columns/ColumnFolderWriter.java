@@ -1,0 +1,212 @@
+package io.igw.storage.columns;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes a {@link ColumnFolder}: columns go into a sibling {@code .part} folder, which {@link #commit()} renames
+ * into place in one step. Closing without committing deletes what was written, so a cancel or a failure leaves
+ * nothing behind; a kill leaves a {@code .part} folder that {@link #deleteLeftovers} removes.
+ */
+public final class ColumnFolderWriter implements AutoCloseable {
+    private static final String PART = ".part";
+
+    private final Path target;
+    private final Path part;
+    private final List<Appender> open = new ArrayList<>();
+    private boolean committed;
+
+    public ColumnFolderWriter(Path target) {
+        this.target = target;
+        this.part = target.resolveSibling(target.getFileName() + PART);
+        try {
+            deleteTree(part);
+            Files.createDirectories(part);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An appender for a column whose length is not known in advance. */
+    public Appender appender(String name, ColumnType type) {
+        Appender a = new Appender(stream(type.file(part, name)));
+        open.add(a);
+        return a;
+    }
+
+    public void longs(String name, long[] values, int count) {
+        write(ColumnType.LONG.file(part, name), count, Long.BYTES, (buf, from, n) -> buf.asLongBuffer().put(values, from, n));
+    }
+
+    public void ints(String name, int[] values, int count) {
+        write(ColumnType.INT.file(part, name), count, Integer.BYTES, (buf, from, n) -> buf.asIntBuffer().put(values, from, n));
+    }
+
+    public void floats(String name, float[] values, int count) {
+        write(ColumnType.FLOAT.file(part, name), count, Float.BYTES, (buf, from, n) -> buf.asFloatBuffer().put(values, from, n));
+    }
+
+    public void bytes(String name, byte[] values, int count) {
+        write(ColumnType.BYTE.file(part, name), count, 1, (buf, from, n) -> buf.put(values, from, n));
+    }
+
+    /** Copies elements [from, from + n) of an array into a buffer, big-endian. */
+    @FunctionalInterface
+    private interface Chunk {
+        void put(ByteBuffer buffer, int from, int n);
+    }
+
+    private static void write(Path file, int count, int width, Chunk chunk) {
+        int perChunk = (1 << 20) / width;
+        ByteBuffer buf = ByteBuffer.allocate(perChunk * width);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            for (int from = 0; from < count; from += perChunk) {
+                int n = Math.min(perChunk, count - from);
+                buf.clear();
+                chunk.put(buf, from, n);
+                buf.limit(n * width).position(0);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void strings(String name, String[] values) {
+        try (Appender a = new Appender(stream(ColumnType.STRING.file(part, name)))) {
+            a.out.writeInt(values.length);
+            for (String v : values) {
+                byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+                a.out.writeInt(utf8.length);
+                a.out.write(utf8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flushes every column and moves the folder into place, replacing any older one. */
+    public void commit() {
+        try {
+            for (Appender a : open) {
+                a.close();
+            }
+            deleteTree(target);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        for (Appender a : open) {
+            try {
+                a.close();
+            } catch (RuntimeException ignored) {
+                // the folder is deleted below anyway
+            }
+        }
+        try {
+            deleteTree(part);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes {@code .part} folders a killed process left in {@code dir}. */
+    public static void deleteLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                if (p.getFileName().toString().endsWith(PART)) {
+                    deleteTree(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+
+    private static DataOutputStream stream(Path file) {
+        try {
+            OutputStream raw = Files.newOutputStream(file);
+            return new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Values appended one at a time. */
+    public static final class Appender implements AutoCloseable {
+        private final DataOutputStream out;
+        private boolean closed;
+
+        private Appender(DataOutputStream out) {
+            this.out = out;
+        }
+
+        public void add(long v) throws IOException {
+            out.writeLong(v);
+        }
+
+        public void add(int v) throws IOException {
+            out.writeInt(v);
+        }
+
+        public void add(float v) throws IOException {
+            out.writeFloat(v);
+        }
+
+        public void add(byte v) throws IOException {
+            out.writeByte(v);
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

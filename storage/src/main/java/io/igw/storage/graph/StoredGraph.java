@@ -1,0 +1,281 @@
+package io.igw.storage.graph;
+
+import io.igw.storage.Workspace;
+import io.igw.storage.catalog.CatalogLookup;
+import io.igw.storage.columns.ColumnFolder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A complete graph build read back from its column folder for queries: each user's interests with their evidence,
+ * edge counts, item ↔ item links, category ↔ category links, and users similar to a user. Labels come from the
+ * catalogue, read once.
+ */
+public final class StoredGraph {
+    static final int EVIDENCE = 3;
+
+    private final Workspace workspace;
+    private final GraphBuild build;
+    private final ColumnFolder columns;
+    private final long[] userIds;
+    private final Map<Long, Integer> userSlot;
+    private final long[] itemIds;
+    private final long[] categoryIds;
+    private final String[] brandNames;
+    private final String[] tagNames;
+    private final int[] edgeStart;
+    private final byte[] edgeKind;
+    private final int[] edgeTarget;
+    private final float[] edgeScore;
+    private final float[] edgeWeight;
+    private final long[] edgeLast;
+    private final int[] edgeEvidence;
+    private int[] pairItem;
+    private float[] pairBestWeight;
+    private byte[] pairBestBehaviour;
+    private long[] pairBestTime;
+    private CatalogLookup catalog;
+
+    StoredGraph(Workspace workspace, GraphBuild build, ColumnFolder columns) {
+        this.workspace = workspace;
+        this.build = build;
+        this.columns = columns;
+        userIds = columns.longs("user_ids");
+        userSlot = new HashMap<>(userIds.length * 2);
+        for (int u = 0; u < userIds.length; u++) {
+            userSlot.put(userIds[u], u);
+        }
+        itemIds = columns.longs("item_ids");
+        categoryIds = columns.longs("category_ids");
+        brandNames = columns.strings("brand_names");
+        tagNames = columns.strings("tag_names");
+        edgeStart = columns.ints("edge_start");
+        edgeKind = columns.bytes("edge_kind");
+        edgeTarget = columns.ints("edge_target");
+        edgeScore = columns.floats("edge_score");
+        edgeWeight = columns.floats("edge_weight");
+        edgeLast = columns.longs("edge_last");
+        edgeEvidence = columns.ints("edge_evidence");
+    }
+
+    public GraphBuild build() {
+        return build;
+    }
+
+    /** The catalogue the labels come from, read on first use. */
+    public CatalogLookup catalog() {
+        if (catalog == null) {
+            catalog = CatalogLookup.load(workspace);
+        }
+        return catalog;
+    }
+
+    /** Every user in the build, in the order they were first seen. */
+    public long[] users() {
+        return userIds.clone();
+    }
+
+    public boolean hasUser(long userId) {
+        return userSlot.containsKey(userId);
+    }
+
+    /** Edges per kind, in listing order. */
+    public Map<String, Long> edgeCounts() {
+        long[] counts = new long[GraphKind.values().length];
+        for (byte k : edgeKind) {
+            counts[k]++;
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (GraphKind k : GraphKind.values()) {
+            out.put(k.label(), counts[k.code()]);
+        }
+        return out;
+    }
+
+    /** A user's interests of one kind (all kinds, categories first, when null), strongest first within a kind. */
+    public List<Interest> interests(long userId, GraphKind kind) {
+        Integer u = userSlot.get(userId);
+        List<Interest> out = new ArrayList<>();
+        if (u == null) {
+            return out;
+        }
+        for (int e = edgeStart[u]; e < edgeStart[u + 1]; e++) {
+            GraphKind k = GraphKind.ofCode(edgeKind[e]);
+            if (kind == null || kind == k) {
+                out.add(new Interest(userId, k.label(), targetId(k, edgeTarget[e]), label(k, edgeTarget[e]),
+                        edgeScore[e], edgeWeight[e], edgeLast[e]));
+            }
+        }
+        return out;
+    }
+
+    /** The strongest events behind each of a user's interests, keyed by {@code kind:target}, strongest first. */
+    public Map<String, List<Evidence>> evidence(long userId) {
+        Integer u = userSlot.get(userId);
+        Map<String, List<Evidence>> out = new LinkedHashMap<>();
+        if (u == null) {
+            return out;
+        }
+        loadPairs();
+        for (int e = edgeStart[u]; e < edgeStart[u + 1]; e++) {
+            GraphKind k = GraphKind.ofCode(edgeKind[e]);
+            String target = targetId(k, edgeTarget[e]);
+            List<Evidence> list = new ArrayList<>();
+            for (int j = 0; j < EVIDENCE; j++) {
+                int p = edgeEvidence[e * EVIDENCE + j];
+                if (p >= 0) {
+                    list.add(new Evidence(userId, k.label(), target, itemIds[pairItem[p]], pairBestBehaviour[p],
+                            pairBestTime[p], pairBestWeight[p]));
+                }
+            }
+            out.put(k.label() + ":" + target, list);
+        }
+        return out;
+    }
+
+    private void loadPairs() {
+        if (pairItem == null) {
+            pairItem = columns.ints("pair_item");
+            pairBestWeight = columns.floats("pair_best_weight");
+            pairBestBehaviour = columns.bytes("pair_best_behaviour");
+            pairBestTime = columns.longs("pair_best_time");
+        }
+    }
+
+    private String targetId(GraphKind k, int target) {
+        return switch (k) {
+            case CATEGORY -> Long.toString(categoryIds[target]);
+            case TAG -> tagNames[target];
+            case BRAND -> brandNames[target];
+            case ITEM -> Long.toString(itemIds[target]);
+        };
+    }
+
+    private String label(GraphKind k, int target) {
+        return switch (k) {
+            case CATEGORY -> categoryLabel(categoryIds[target]);
+            case TAG -> tagNames[target];
+            case BRAND -> brandNames[target];
+            case ITEM -> itemTitle(itemIds[target]);
+        };
+    }
+
+    public String categoryLabel(long categoryId) {
+        CatalogLookup.Category c = catalog().category(categoryId);
+        return c == null ? "category " + categoryId : c.label();
+    }
+
+    public String itemTitle(long itemId) {
+        CatalogLookup.Item i = catalog().item(itemId);
+        return i == null || i.title() == null ? "item " + itemId : i.title();
+    }
+
+    /** A linked node: its kind, id, label and the link's strength (lift for items and categories, cosine for users). */
+    public record Link(String kind, String id, String label, double strength) {
+    }
+
+    /** The items most often seen in the same sessions as this one, by lift, strongest first. */
+    public List<Link> itemLinks(long itemId) {
+        int i = indexOf(itemIds, itemId);
+        List<Link> out = new ArrayList<>();
+        if (i < 0) {
+            return out;
+        }
+        int[] start = columns.ints("link_start");
+        int[] other = columns.ints("link_item");
+        float[] lift = columns.floats("link_lift");
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            long id = itemIds[other[k]];
+            out.add(new Link("item", Long.toString(id), itemTitle(id), lift[k]));
+        }
+        return out;
+    }
+
+    /** Category pairs that users are interested in together more than chance, by lift, strongest first. */
+    public List<Link[]> categoryLinks() {
+        int[] a = columns.ints("category_link_a");
+        int[] b = columns.ints("category_link_b");
+        float[] lift = columns.floats("category_link_lift");
+        List<Link[]> out = new ArrayList<>();
+        for (int k = 0; k < a.length; k++) {
+            String ida = Long.toString(categoryIds[a[k]]);
+            String idb = Long.toString(categoryIds[b[k]]);
+            out.add(new Link[]{new Link("category", ida, categoryLabel(categoryIds[a[k]]), lift[k]),
+                new Link("category", idb, categoryLabel(categoryIds[b[k]]), lift[k])});
+        }
+        return out;
+    }
+
+    /**
+     * The {@code k} users whose category and tag interests are most like this user's (cosine of the share vectors),
+     * most similar first. An exact scan over every user's sparse vector: a few milliseconds per thousand users.
+     */
+    public List<Link> similarUsers(long userId, int k) {
+        Integer u = userSlot.get(userId);
+        List<Link> out = new ArrayList<>();
+        if (u == null) {
+            return out;
+        }
+        int dims = categoryIds.length + tagNames.length;
+        double[] mine = new double[dims];
+        double mineNorm = fill(u, mine, 1);
+        double[] scores = new double[userIds.length];
+        for (int v = 0; v < userIds.length; v++) {
+            if (v == u) {
+                continue;
+            }
+            double dot = 0;
+            double norm = 0;
+            for (int e = edgeStart[v]; e < edgeStart[v + 1]; e++) {
+                int d = dimension(e);
+                if (d >= 0) {
+                    dot += mine[d] * edgeScore[e];
+                    norm += (double) edgeScore[e] * edgeScore[e];
+                }
+            }
+            scores[v] = norm == 0 || mineNorm == 0 ? 0 : dot / Math.sqrt(norm * mineNorm);
+        }
+        Integer[] order = new Integer[userIds.length];
+        for (int v = 0; v < order.length; v++) {
+            order[v] = v;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(scores[y], scores[x]));
+        for (int j = 0; j < order.length && out.size() < k; j++) {
+            int v = order[j];
+            if (v != u && scores[v] > 0) {
+                out.add(new Link("user", Long.toString(userIds[v]), "user " + userIds[v], scores[v]));
+            }
+        }
+        return out;
+    }
+
+    private double fill(int u, double[] vector, double scale) {
+        double norm = 0;
+        for (int e = edgeStart[u]; e < edgeStart[u + 1]; e++) {
+            int d = dimension(e);
+            if (d >= 0) {
+                vector[d] = edgeScore[e] * scale;
+                norm += vector[d] * vector[d];
+            }
+        }
+        return norm;
+    }
+
+    private int dimension(int edge) {
+        return edgeKind[edge] == GraphKind.CATEGORY.code() ? edgeTarget[edge]
+                : edgeKind[edge] == GraphKind.TAG.code() ? categoryIds.length + edgeTarget[edge] : -1;
+    }
+
+    private static int indexOf(long[] a, long v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
