@@ -118,6 +118,22 @@ class CliTest {
         assertEquals("igw: --kind 'colour' must be category, tag, brand or item.", stderr());
         assertEquals(2, igw("interests", "--workspace", ws.toString(), "--json"));
         assertTrue(stderr().startsWith("igw: Error: Missing required argument"), stderr());
+
+        assertEquals(0, igw("communities", "--workspace", ws.toString(), "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"build_id\":1,\"users\":80,\"modularity\":") && stdout().contains(
+                "\"communities\":[{\"id\":1,\"users\":") && stdout().contains("\"top_categories\":[{\"kind\":\"category\""),
+                stdout());
+
+        assertEquals(0, igw("graph", "update", "--workspace", ws.toString(), "--half-life-days", "7", "--json", "--quiet"), stderr());
+        assertTrue(stdout().contains("\"build_id\":2,\"made_by\":\"full\""), "an as-of build leaves events out, so the update "
+                + "rebuilds: " + stdout());
+        assertEquals(0, igw("graph", "pin", "--workspace", ws.toString(), "--build", "1", "--name", "September", "--json"));
+        assertEquals(0, igw("graph", "builds", "--workspace", ws.toString(), "--json"));
+        assertTrue(stdout().startsWith("{\"builds\":[{\"build_id\":2,") && stdout().contains("\"pinned_as\":\"September\""), stdout());
+        assertEquals(0, igw("graph", "drift", "--workspace", ws.toString(), "--from", "1", "--json"));
+        assertTrue(stdout().startsWith("{\"from\":1,\"to\":2,\"user\":null,\"kind\":\"category\",\"rising\":["), stdout());
+        assertEquals(2, igw("graph", "drift", "--workspace", ws.toString(), "--from", "9", "--json"));
+        assertEquals("igw: There is no graph build 9 in this workspace; igw graph builds lists those kept.", stderr());
     }
 
     @Test

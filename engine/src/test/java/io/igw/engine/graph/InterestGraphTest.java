@@ -133,4 +133,27 @@ class InterestGraphTest {
         assertTrue(evidence.size() <= 3);
         assertTrue(evidence.stream().allMatch(e -> e.weight() > 0 && e.eventTime() <= summary.asOf()));
     }
+
+    @Test
+    void communitiesGatherUsersOfOneDepartmentAndAreLabelledByIt() {
+        InterestCommunities.Result r = new InterestCommunities(workspace).run(QUIET);
+        assertEquals(5000, r.communities().stream().mapToInt(InterestCommunities.Community::users).sum());
+        assertTrue(r.modularity() > 0.3, "modularity " + r.modularity());
+        List<InterestCommunities.Community> largest = r.communities().subList(0, 5);
+        int oneDepartment = 0;
+        for (InterestCommunities.Community c : largest) {
+            assertTrue(c.users() >= 100, "a large community has " + c.users() + " users");
+            assertEquals(3, c.categories().size());
+            assertFalse(c.tags().isEmpty());
+            // the generator numbers leaf categories under their department: 101-106 are Sports, 201-206 Electronics...
+            Set<Long> departments = new HashSet<>();
+            c.categories().forEach(l -> departments.add(Long.parseLong(l.id()) / 100));
+            oneDepartment += departments.size() == 1 ? 1 : 0;
+        }
+        System.out.printf("communities: %d, modularity %.3f, largest %d users%n", r.communities().size(), r.modularity(),
+                largest.get(0).users());
+        assertTrue(oneDepartment >= 4, oneDepartment + " of the 5 largest communities are one department");
+        InterestCommunities.Result again = new InterestCommunities(workspace).run(QUIET);
+        assertEquals(r.communities(), again.communities(), "kept with the build and read back the same");
+    }
 }

@@ -197,6 +197,11 @@ public final class GraphStore {
         return list().stream().filter(b -> b.id() == build).findFirst();
     }
 
+    /** The folder of a complete build's arrays, where derived results (its communities) are kept beside it. */
+    public Path columnsPath(int build) {
+        return folder(build);
+    }
+
     /** A complete build's arrays. */
     public ColumnFolder columns(int build) {
         return ColumnFolder.open(folder(build));
