@@ -1,10 +1,10 @@
 package io.igw.app.cli;
 
+import io.igw.engine.graph.ImportThenUpdate;
 import io.igw.engine.ingest.FileImportResult;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.ingest.ImportReport;
 import io.igw.engine.ingest.ImportRequest;
-import io.igw.engine.ingest.WorkspaceImport;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
 import java.nio.file.Path;
@@ -65,8 +65,12 @@ final class ImportCommand implements Callable<Integer> {
         ImportRequest request = new ImportRequest(ImportFormat.ofLabel(format), files, catalogues, mapping);
         request.validate();
         try (Workspace ws = Workspace.open(workspace, true)) {
-            ImportReport report = Jobs.run("import", new WorkspaceImport(ws, request), quiet);
-            System.out.println(Json.write(toJson(ws.folder(), report)));
+            ImportThenUpdate.Result result = Jobs.run("import", new ImportThenUpdate(ws, request), quiet);
+            Map<String, Object> json = toJson(ws.folder(), result.report());
+            if (result.graph() != null) {
+                json.put("graph", GraphCommand.Build.describe(result.graph()));
+            }
+            System.out.println(Json.write(json));
         }
         return 0;
     }

@@ -134,6 +134,11 @@ class CliTest {
         assertTrue(stdout().startsWith("{\"from\":1,\"to\":2,\"user\":null,\"kind\":\"category\",\"rising\":["), stdout());
         assertEquals(2, igw("graph", "drift", "--workspace", ws.toString(), "--from", "9", "--json"));
         assertEquals("igw: There is no graph build 9 in this workspace; igw graph builds lists those kept.", stderr());
+
+        Path more = Files.writeString(tmp.resolve("more.csv"), "1,4001,103,buy,1790000000\n2,4002,103,pv,1790000100\n");
+        assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet", more.toString()), stderr());
+        assertTrue(stdout().contains("\"graph\":{\"build_id\":3,\"made_by\":\"update\",") && stdout().contains("\"new_events\":2,"),
+                "importing new events updates the graph: " + stdout());
     }
 
     @Test

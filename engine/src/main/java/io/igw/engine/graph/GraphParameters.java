@@ -60,6 +60,36 @@ public record GraphParameters(Map<Behaviour, Double> behaviourWeights, double ha
         return base * Math.pow(0.5, ageSeconds / (halfLifeDays * 86_400.0));
     }
 
+    /** The parameters {@link #describe()} wrote (a build's record of how it was made); as of the last event. */
+    public static GraphParameters parse(String described) {
+        GraphParameters d = defaults();
+        Map<Behaviour, Double> weights = new EnumMap<>(d.behaviourWeights());
+        double halfLife = d.halfLifeDays();
+        int items = d.itemsPerUser();
+        double minShare = d.minShare();
+        for (String part : described.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String key = part.substring(0, eq).trim();
+            String value = part.substring(eq + 1).trim();
+            switch (key) {
+                case "half_life_days" -> halfLife = Double.parseDouble(value);
+                case "items_per_user" -> items = Integer.parseInt(value);
+                case "min_share" -> minShare = Double.parseDouble(value);
+                default -> {
+                    for (Behaviour b : Behaviour.values()) {
+                        if (b.label().equals(key)) {
+                            weights.put(b, Double.parseDouble(value));
+                        }
+                    }
+                }
+            }
+        }
+        return new GraphParameters(weights, halfLife, null, items, minShare);
+    }
+
     String describe() {
         StringBuilder sb = new StringBuilder();
         behaviourWeights.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -3,7 +3,7 @@ package io.igw.app.ui.data;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.ingest.ImportReport;
 import io.igw.engine.ingest.ImportRequest;
-import io.igw.engine.ingest.WorkspaceImport;
+import io.igw.engine.graph.ImportThenUpdate;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetInfo;
@@ -146,11 +146,13 @@ public final class DataViewModel {
         }
         importing.set(true);
         status.set("");
-        importJob = tasks.start("import", new WorkspaceImport(workspace, request), new UiTasks.Outcome<ImportReport>(
-                report -> {
+        importJob = tasks.start("import", new ImportThenUpdate(workspace, request), new UiTasks.Outcome<ImportThenUpdate.Result>(
+                result -> {
+                    ImportReport report = result.report();
                     importing.set(false);
                     lastImport.set(report);
-                    status.set(describe(report));
+                    status.set(describe(report) + (result.graph() == null ? ""
+                            : String.format(" The interest graph was updated (build %d).", result.graph().buildId())));
                     reload(datasetToShow(report));
                 },
                 failure -> {
