@@ -48,7 +48,7 @@ class WorkbenchWindowTest extends FxRobot {
         Path file = tmp.resolve("events.csv");
         Files.writeString(file, "1,100,10,pv,1511544070\n1,100,10,cart,1511544080\n1,100,10,buy,1511544090\n"
                 + "2,200,20,pv,1511630470\noops,this,is,not,valid\n");
-        waitFor(() -> lookup("#importButton").tryQuery().isPresent());
+        showData();
         int before = lookup("#datasetsTable").queryAs(TableView.class).getItems().size();
 
         clickOn("#importButton");
@@ -71,7 +71,7 @@ class WorkbenchWindowTest extends FxRobot {
     void cancellingAnImportMidwayKeepsNothingOfIt() throws Exception {
         Path big = tmp.resolve("big");
         new SampleGenerator(big, GeneratorOptions.forEvents(1_500_000, 11)).run(JobContext.quiet());
-        waitFor(() -> lookup("#importButton").tryQuery().isPresent());
+        showData();
         int before = lookup("#datasetsTable").queryAs(TableView.class).getItems().size();
 
         clickOn("#importButton");
@@ -93,7 +93,7 @@ class WorkbenchWindowTest extends FxRobot {
         Path file = tmp.resolve("shop-log.csv");
         Files.writeString(file, "visitor_id,sku,action,ts\n5,900,purchase,2024-03-01T10:00:00Z\n"
                 + "6,901,view,2024-03-02T10:00:00Z\n6,902,wishlist,2024-03-02T10:05:00Z\n");
-        waitFor(() -> lookup("#importButton").tryQuery().isPresent());
+        showData();
 
         clickOn("#importButton");
         waitFor(() -> lookup("#importFormat").tryQuery().isPresent());
@@ -126,11 +126,116 @@ class WorkbenchWindowTest extends FxRobot {
 
     @Test
     void screensNotBuiltYetSaySoPlainly() throws Exception {
+        waitFor(() -> lookup("#nav-models").tryQuery().isPresent());
+        clickOn("#nav-models");
+        Node placeholder = lookup("#placeholder-models").query();
+        assertTrue(((Label) placeholder).getText().contains("issue #4"));
+        clickOn("#nav-data");
+    }
+
+    @Test
+    void theGraphExplorerShowsAUsersNeighbourhoodAndTheThresholdThinsIt() throws Exception {
+        waitFor(() -> ((WorkbenchApp) app).window().workspace() != null);
+        io.igw.storage.Workspace ws = ((WorkbenchApp) app).window().workspace();
+        Path shop = tmp.resolve("shop");
+        new SampleGenerator(shop, GeneratorOptions.of(300, 5)).run(JobContext.quiet());
+        new io.igw.engine.ingest.WorkspaceImport(ws, new io.igw.engine.ingest.ImportRequest(ImportFormat.TAOBAO,
+                java.util.List.of(shop.resolve("events.csv")), java.util.Map.of(io.igw.storage.datasets.DatasetKind.ITEMS,
+                shop.resolve("items.csv"), io.igw.storage.datasets.DatasetKind.CATEGORIES, shop.resolve("categories.csv")),
+                "")).run(JobContext.quiet());
+        io.igw.engine.graph.InterestGraphBuilder.full(ws, io.igw.engine.graph.GraphParameters.defaults()).run(JobContext.quiet());
+
+        clickOn("#nav-graph");
+        io.igw.app.ui.graph.GraphView view = lookup("#graphView").queryAs(io.igw.app.ui.graph.GraphView.class);
+        waitFor(() -> view.model().hasGraph.get());
+        assertTrue(!lookup("#graphBuild").query().getParent().isVisible(), "no 'build the graph' prompt once there is one");
+        clickOn("#graphSearch").write("7");
+        clickOn("#graphShow");
+        waitFor(() -> text("#graphStatus").endsWith("around user 7"));
+        int before = view.canvas().shown().nodes().size();
+        assertTrue(before > 5, "user 7's interests: " + text("#graphStatus"));
+        assertEquals("user:7", view.canvas().shown().nodes().get(0).key());
+
+        Node thumb = lookup("#graphThreshold .thumb").query();
+        moveTo(thumb).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(() -> view.canvas().shown().nodes().size() < before);
+        assertTrue(view.model().threshold.get() > 0);
+        saveShot(view, "graph-explorer.png");
+
+        clickOn("#graphCommunities");
+        waitFor(() -> text("#graphStatus").contains("around 300 users"));
+        assertTrue(view.canvas().shown().nodes().size() > 2, "one node per community: " + text("#graphStatus"));
+    }
+
+    @Test
+    void theExplorerDrawsTwoThousandNodesQuicklyAndLaysThemOutOffTheFxThread() throws Exception {
         waitFor(() -> lookup("#nav-graph").tryQuery().isPresent());
         clickOn("#nav-graph");
-        Node placeholder = lookup("#placeholder-graph").query();
-        assertTrue(((Label) placeholder).getText().contains("issue #3"));
+        io.igw.app.ui.graph.GraphView view = lookup("#graphView").queryAs(io.igw.app.ui.graph.GraphView.class);
+        io.igw.engine.explore.Subgraph big = syntheticGraph(2000, 10_000);
+        java.util.concurrent.atomic.AtomicInteger pushes = new java.util.concurrent.atomic.AtomicInteger();
+        interact(() -> view.model().positions.addListener((o, a, b) -> pushes.incrementAndGet()));
+        long shown = System.nanoTime();
+        interact(() -> view.model().show(big));
+        System.out.printf("explorer: showing 2000 nodes and 10000 edges took %d ms on the FX thread%n",
+                (System.nanoTime() - shown) / 1_000_000);
+        assertEquals(2000, view.canvas().shown().nodes().size());
+        // the FX thread stays responsive while the layout runs in the background and pushes positions
+        long worst = 0;
+        int pings = 0;
+        while (view.model().layoutRunning() && pings < 200) {
+            long t0 = System.nanoTime();
+            WaitForAsyncUtils.asyncFx(() -> { }).get(10, TimeUnit.SECONDS);
+            worst = Math.max(worst, (System.nanoTime() - t0) / 1_000_000);
+            pings++;
+            Thread.sleep(25);
+        }
+        double[] frames = new double[7];
+        for (int k = 0; k < frames.length; k++) {
+            frames[k] = WaitForAsyncUtils.asyncFx(() -> view.canvas().measureFrameMillis()).get();
+        }
+        java.util.Arrays.sort(frames);
+        System.out.printf("explorer: 2000 nodes, 10000 edges: median frame %.0f ms (software renderer); "
+                + "FX thread answered %d pings during layout, worst %d ms; %d position pushes%n", frames[3], pings, worst, pushes.get());
+        assertTrue(pings > 0 && pushes.get() > 1, "the layout ran in the background: " + pings + " pings, " + pushes + " pushes");
+        assertTrue(frames[3] < 2000, "median frame " + frames[3] + " ms");
+        interact(() -> view.model().layoutFrozen.set(true));
+        assertTrue(!view.model().layoutRunning(), "frozen");
+        interact(() -> view.model().show(io.igw.engine.explore.Subgraph.empty()));
+        interact(() -> view.model().layoutFrozen.set(false));
         clickOn("#nav-data");
+    }
+
+    private static io.igw.engine.explore.Subgraph syntheticGraph(int nodes, int edges) {
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<io.igw.engine.explore.Subgraph.Node> n = new java.util.ArrayList<>();
+        String[] kinds = {"user", "category", "tag", "brand", "item"};
+        for (int i = 0; i < nodes; i++) {
+            n.add(new io.igw.engine.explore.Subgraph.Node(kinds[i % kinds.length], Integer.toString(i), "node " + i,
+                    random.nextDouble(), 1 + i % 10));
+        }
+        java.util.List<io.igw.engine.explore.Subgraph.Edge> e = new java.util.ArrayList<>();
+        for (int i = 1; i < nodes; i++) {
+            e.add(new io.igw.engine.explore.Subgraph.Edge(random.nextInt(i), i, random.nextDouble(), "interest"));
+        }
+        while (e.size() < edges) {
+            int a = random.nextInt(nodes);
+            int b = random.nextInt(nodes);
+            if (a != b) {
+                e.add(new io.igw.engine.explore.Subgraph.Edge(a, b, random.nextDouble(), "interest"));
+            }
+        }
+        return new io.igw.engine.explore.Subgraph(n, e, 0);
+    }
+
+    private void showData() throws Exception {
+        waitFor(() -> lookup("#nav-data").tryQuery().isPresent());
+        clickOn("#nav-data");
+        waitFor(() -> lookup("#importButton").tryQuery().isPresent());
+        // other tests may have added datasets behind the view's back: reload and wait until the table shows them all
+        int datasets = new io.igw.storage.datasets.DatasetStore(((WorkbenchApp) app).window().workspace()).list().size();
+        interact(() -> lookup("#refreshButton").queryAs(javafx.scene.control.Button.class).fire());
+        waitFor(() -> lookup("#datasetsTable").queryAs(TableView.class).getItems().size() == datasets);
     }
 
     private String text(String id) {

@@ -12,7 +12,9 @@ import io.igw.storage.graph.StoredGraph;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Interest communities of a build: Louvain over the user–category/tag projection (users joined to the categories
@@ -31,7 +33,12 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
     public record Community(int id, int users, List<Label> categories, List<Label> tags) {
     }
 
-    public record Result(int buildId, double modularity, int users, List<Community> communities, double seconds) {
+    /**
+     * @param membership each user's, category's and tag's community number, keyed {@code user:ID},
+     *                   {@code category:ID}, {@code tag:NAME} (for colouring the explorer)
+     */
+    public record Result(int buildId, double modularity, int users, List<Community> communities,
+                         Map<String, Integer> membership, double seconds) {
     }
 
     private final Workspace workspace;
@@ -69,8 +76,22 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
             }
         }
         context.progress(0.8, "labelling communities");
-        List<Community> list = label(store.open(build), f, community, users, categories, tags);
-        return new Result(build.id(), modularity, users, list, (System.nanoTime() - t0) / 1e9);
+        Map<Integer, Integer> numbers = new HashMap<>();
+        List<Community> list = label(store.open(build), f, community, users, categories, tags, numbers);
+        Map<String, Integer> membership = new HashMap<>();
+        long[] userIds = f.longs("user_ids");
+        long[] categoryIds = f.longs("category_ids");
+        String[] tagNames = f.strings("tag_names");
+        for (int i = 0; i < community.length; i++) {
+            Integer number = numbers.get(community[i]);
+            if (number == null) {
+                continue;
+            }
+            String key = i < users ? "user:" + userIds[i] : i < users + categories ? "category:" + categoryIds[i - users]
+                    : "tag:" + tagNames[i - users - categories];
+            membership.put(key, number);
+        }
+        return new Result(build.id(), modularity, users, list, membership, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Nodes: users, then categories, then tags; an edge per category or tag interest, both ways. */
@@ -118,7 +139,8 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
     }
 
     /** Communities with users, largest first, each with its strongest categories and tags by mean share. */
-    private static List<Community> label(StoredGraph graph, ColumnFolder f, int[] community, int users, int categories, int tags) {
+    private static List<Community> label(StoredGraph graph, ColumnFolder f, int[] community, int users, int categories, int tags,
+                                         Map<Integer, Integer> numbers) {
         int count = 0;
         for (int c : community) {
             count = Math.max(count, c + 1);
@@ -166,6 +188,7 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
         for (int k = 0; k < out.size(); k++) {
             Community c = out.get(k);
             numbered.add(new Community(k + 1, c.users(), c.categories(), c.tags()));
+            numbers.put(c.id(), k + 1);
         }
         return numbered;
     }

@@ -270,6 +270,108 @@ public final class StoredGraph {
                 : edgeKind[edge] == GraphKind.TAG.code() ? categoryIds.length + edgeTarget[edge] : -1;
     }
 
+    /**
+     * The users interested in one category, tag, brand or item, strongest interest first, at most {@code limit}:
+     * a scan of every interest edge (a few milliseconds per million).
+     */
+    public List<Interest> interestedUsers(GraphKind kind, String target, int limit) {
+        int t = targetIndex(kind, target);
+        List<Interest> out = new ArrayList<>();
+        if (t < 0) {
+            return out;
+        }
+        long[] packed = new long[16];
+        int n = 0;
+        for (int u = 0; u < userIds.length; u++) {
+            for (int e = edgeStart[u]; e < edgeStart[u + 1]; e++) {
+                if (edgeKind[e] == kind.code() && edgeTarget[e] == t) {
+                    if (n == packed.length) {
+                        packed = Arrays.copyOf(packed, n * 2);
+                    }
+                    packed[n++] = ((long) Float.floatToIntBits(edgeScore[e]) << 32) | e;
+                }
+            }
+        }
+        Arrays.sort(packed, 0, n);
+        String label = label(kind, t);
+        for (int k = n - 1; k >= 0 && out.size() < limit; k--) {
+            int e = (int) packed[k];
+            int u = userOfEdge(e);
+            out.add(new Interest(userIds[u], kind.label(), target, label, edgeScore[e], edgeWeight[e], edgeLast[e]));
+        }
+        return out;
+    }
+
+    private int userOfEdge(int e) {
+        int k = Arrays.binarySearch(edgeStart, e);
+        if (k >= 0) {
+            while (k + 1 < edgeStart.length && edgeStart[k + 1] == e) {
+                k++;
+            }
+            return k;
+        }
+        return -k - 2;
+    }
+
+    /** The node index of a category, tag, brand or item in this build, or -1. */
+    private int targetIndex(GraphKind kind, String target) {
+        try {
+            return switch (kind) {
+                case CATEGORY -> indexOf(categoryIds, Long.parseLong(target));
+                case ITEM -> indexOf(itemIds, Long.parseLong(target));
+                case TAG -> Arrays.asList(tagNames).indexOf(target);
+                case BRAND -> Arrays.asList(brandNames).indexOf(target);
+            };
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A node the search found: its kind ("user" or a {@link GraphKind} label), id and label. */
+    public record Node(String kind, String id, String label) {
+    }
+
+    /**
+     * Nodes matching what someone typed: a number is a user, item or category id; words match category names,
+     * tags and brands (exactly first, then by prefix, ignoring case). At most {@code limit}.
+     */
+    public List<Node> search(String text, int limit) {
+        List<Node> exact = new ArrayList<>();
+        List<Node> prefix = new ArrayList<>();
+        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.isEmpty()) {
+            return exact;
+        }
+        if (q.chars().allMatch(Character::isDigit) && q.length() < 19) {
+            long id = Long.parseLong(q);
+            if (userSlot.containsKey(id)) {
+                exact.add(new Node("user", q, "user " + q));
+            }
+            if (indexOf(itemIds, id) >= 0) {
+                exact.add(new Node("item", q, itemTitle(id)));
+            }
+            if (indexOf(categoryIds, id) >= 0) {
+                exact.add(new Node("category", q, categoryLabel(id)));
+            }
+        }
+        for (long c : categoryIds) {
+            String label = categoryLabel(c);
+            String lower = label.toLowerCase(java.util.Locale.ROOT);
+            (lower.equals(q) ? exact : prefix).add(lower.startsWith(q) ? new Node("category", Long.toString(c), label) : null);
+        }
+        for (String t : tagNames) {
+            (t.equals(q) ? exact : prefix).add(t.startsWith(q) ? new Node("tag", t, t) : null);
+        }
+        for (String b : brandNames) {
+            String lower = b.toLowerCase(java.util.Locale.ROOT);
+            (lower.equals(q) ? exact : prefix).add(lower.startsWith(q) ? new Node("brand", b, b) : null);
+        }
+        exact.removeIf(java.util.Objects::isNull);
+        prefix.removeIf(java.util.Objects::isNull);
+        exact.addAll(prefix);
+        return exact.subList(0, Math.min(limit, exact.size()));
+    }
+
     private static int indexOf(long[] a, long v) {
         for (int i = 0; i < a.length; i++) {
             if (a[i] == v) {

@@ -30,6 +30,19 @@ final class ChartStyle {
         plot.setOutlineVisible(false);
     }
 
+    /** A horizontal bar chart in the workbench's style, from its parts. */
+    static JFreeChart horizontalBars(String title, org.jfree.data.category.CategoryDataset data,
+                                     org.jfree.chart.axis.CategoryAxis categories, org.jfree.chart.axis.NumberAxis values,
+                                     org.jfree.chart.renderer.category.BarRenderer renderer) {
+        org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(data, categories, values, renderer);
+        plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(gridStroke());
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
+        apply(chart);
+        return chart;
+    }
+
     static BasicStroke gridStroke() {
         return new BasicStroke(0.6f);
     }

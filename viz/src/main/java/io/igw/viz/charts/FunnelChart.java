@@ -8,8 +8,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -53,12 +51,6 @@ public final class FunnelChart {
         renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
                 org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
         renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
-        CategoryPlot plot = new CategoryPlot(data, stageAxis, countAxis, renderer);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlineStroke(ChartStyle.gridStroke());
-        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
-        ChartStyle.apply(chart);
-        return chart;
+        return ChartStyle.horizontalBars(title, data, stageAxis, countAxis, renderer);
     }
 }

@@ -85,6 +85,7 @@ public final class DataView extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
 
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refreshButton");
         refresh.setOnAction(e -> model.refresh());
         refresh.setTooltip(new javafx.scene.control.Tooltip("Reload the datasets"));
 

@@ -1,6 +1,8 @@
 package io.igw.app.ui.shell;
 
 import io.igw.app.ui.data.DataView;
+import io.igw.app.ui.graph.GraphView;
+import io.igw.app.ui.graph.GraphViewModel;
 import io.igw.app.ui.data.DataViewModel;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.ingest.ImportRequest;
@@ -51,6 +53,7 @@ public final class MainWindow extends BorderPane {
     private final ToggleGroup nav = new ToggleGroup();
     private Workspace workspace;
     private DataView dataView;
+    private GraphView graphView;
 
     public MainWindow(UiTasks tasks, AppSettings settings, Path sampleData) {
         this.tasks = tasks;
@@ -120,11 +123,19 @@ public final class MainWindow extends BorderPane {
         nav.getToggles().stream().filter(t -> t.getUserData() == section).findFirst().ifPresent(t -> t.setSelected(true));
         Node view = views.computeIfAbsent(section, s -> s.notYet() == null ? loading("Opening the workspace…") : placeholder(s));
         content.getChildren().setAll(view);
+        if (section == Section.GRAPH && graphView != null) {
+            graphView.shown();
+        }
     }
 
     /** Opens a workspace in the background, closing the current one; the demo workspace is filled on first use. */
     public void open(Path folder, boolean demo, Consumer<Workspace> opened) {
         views.remove(Section.DATA);
+        views.remove(Section.GRAPH);
+        if (graphView != null) {
+            graphView.dispose();
+            graphView = null;
+        }
         show(Section.DATA);
         tasks.start("open workspace", ctx -> {
             Workspace ws = Workspace.open(folder, true);
@@ -145,6 +156,8 @@ public final class MainWindow extends BorderPane {
             DataViewModel model = new DataViewModel(workspace, tasks);
             dataView = new DataView(model, tasks);
             views.put(Section.DATA, dataView);
+            graphView = new GraphView(new GraphViewModel(workspace, tasks));
+            views.put(Section.GRAPH, graphView);
             show(Section.DATA);
             model.refresh();
             if (demo && (Boolean) result[1] && Files.isRegularFile(sampleData.resolve("events.csv"))) {
@@ -229,6 +242,9 @@ public final class MainWindow extends BorderPane {
 
     /** Closes the open workspace; called as the application stops. */
     public void close() {
+        if (graphView != null) {
+            graphView.stopLayout();
+        }
         if (workspace != null) {
             workspace.close();
             workspace = null;

@@ -6,11 +6,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** The workbench's screens, in the order of the navigation bar. Those not built yet say so, and say when. */
 public enum Section {
     DATA("Data", Feather.DATABASE, null),
-    GRAPH("Graph", Feather.SHARE_2, "The Graph Explorer arrives with issue #3: search a user, item, category or tag "
-            + "and browse its neighbourhood, communities and drift. The graph itself works from the command line today: "
-            + "igw graph build (or any import into a workspace with a graph) builds user → category, tag, brand and item "
-            + "interests with item and category links; igw interests shows a user's with the events behind them, igw "
-            + "communities the interest communities, and igw graph drift what rose and fell between two builds."),
+    GRAPH("Graph", Feather.SHARE_2, null),
     MODELS("Models", Feather.CPU, "Models arrive with issue #4: popularity, item-kNN, EASE, content-based, an "
             + "autoencoder, CFGAN and graph embeddings, trained in the background and compared side by side."),
     RECOMMENDATIONS("Recommendations", Feather.THUMBS_UP, "Recommendations arrive with issue #4: pick a user to see "

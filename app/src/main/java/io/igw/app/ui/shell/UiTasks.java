@@ -48,6 +48,11 @@ public final class UiTasks {
     public record Outcome<T>(Consumer<T> onSuccess, Consumer<Throwable> onFailure, Runnable onCancelled) {
     }
 
+    /** Runs a small update on the UI executor (positions from a running layout). */
+    public void onUi(Runnable update) {
+        ui.execute(update);
+    }
+
     public <T> Running start(String name, Job<T> job, Outcome<T> outcome) {
         Running running = new Running();
         AtomicBoolean pending = new AtomicBoolean();
