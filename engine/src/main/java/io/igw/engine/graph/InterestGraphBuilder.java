@@ -7,6 +7,7 @@ import io.igw.storage.catalog.CatalogLookup;
 import io.igw.storage.catalog.ReviewTexts;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
+import io.igw.storage.columns.ColumnType;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
@@ -81,15 +82,17 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             PairState pairs;
             ItemLinks links;
             long before = 0;
+            Added added = null;
+            ColumnFolder previous = null;
             if (base.isPresent()) {
                 context.progress(0.05, "continuing build " + base.get().id());
-                ColumnFolder previous = store.columns(base.get().id());
+                previous = store.columns(base.get().id());
                 pairs = PairState.load(previous);
                 links = ItemLinks.load(previous, pairs.items.size());
-                List<Integer> added = new ArrayList<>(datasets);
-                added.removeAll(base.get().datasets());
+                List<Integer> newer = new ArrayList<>(datasets);
+                newer.removeAll(base.get().datasets());
                 before = pairs.events;
-                addEvents(context, snapshots, base.get().datasets(), added, asOf, pairs, links);
+                added = addEvents(context, snapshots, base.get().datasets(), newer, asOf, pairs, links);
             } else {
                 pairs = new PairState(asOf);
                 links = new ItemLinks(1 << 14);
@@ -97,18 +100,23 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             }
             context.checkCancelled();
             context.progress(0.6, "reading the catalogue");
-            CatalogLookup catalog = CatalogLookup.load(workspace, false);
             String catalogueVersion = catalogueVersion(datasetStore);
+            CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", catalogueVersion),
+                    () -> CatalogLookup.load(workspace, false));
             context.progress(0.65, "tagging items from titles and reviews");
-            ItemTags tags = ItemTags.cached(store.tagCache(catalogueVersion), () -> CatalogLookup.load(workspace),
+            ItemTags tags = ItemTags.cached(store.catalogueCache("tags", catalogueVersion), () -> CatalogLookup.load(workspace),
                     () -> new ReviewTexts(workspace).byItem());
             context.checkCancelled();
             context.progress(0.75, "rolling items up into categories, brands and tags");
-            ItemFacts facts = new ItemFacts(pairs, catalog, tags);
-            Interests interests = new Interests(pairs, facts, params);
+            ItemFacts facts = new ItemFacts(pairs, catalogue, tags);
+            boolean sameCatalogue = previous != null && previous.has("catalogue_version", ColumnType.STRING)
+                    && previous.strings("catalogue_version")[0].equals(catalogueVersion);
+            Interests interests = new Interests(pairs, facts, params,
+                    sameCatalogue ? Interests.earlier(previous, added.factor(), added.touched()) : null);
             context.checkCancelled();
             context.progress(0.85, "writing the graph");
             pairs.save(out);
+            out.strings("catalogue_version", new String[]{catalogueVersion});
             facts.save(out);
             interests.save(out);
             links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
@@ -147,9 +155,12 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
      * sessions already counted from the {@code earlier} datasets are taken back first and counted again with the
      * new events among them.
      */
-    private void addEvents(JobContext context, EventColumns snapshots, List<Integer> earlier, List<Integer> added,
-                           long asOf, PairState pairs, ItemLinks links) {
-        pairs.decayTo(asOf, params.halfLifeDays());
+    private record Added(float factor, java.util.BitSet touched) {
+    }
+
+    private Added addEvents(JobContext context, EventColumns snapshots, List<Integer> earlier, List<Integer> added,
+                            long asOf, PairState pairs, ItemLinks links) {
+        float factor = pairs.decayTo(asOf, params.halfLifeDays());
         double[] weights = params.weightsByCode();
         UserEvents touched = new UserEvents();
         int done = 0;
@@ -172,7 +183,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             context.progress(0.5, "recounting the sessions of " + touched.userCount() + " users");
             for (int id : earlier) {
                 context.checkCancelled();
-                EventColumns.Batch b = snapshots.read(id);
+                EventColumns.Batch b = snapshots.readWhoWhatWhen(id);
                 for (int k = 0; k < b.size(); k++) {
                     int u = pairs.users.find(b.user()[k]);
                     if (u >= 0 && touched.has(u) && b.time()[k] <= asOf) {
@@ -182,6 +193,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             }
         }
         touched.countSessions(links, params.sessionGapSeconds());
+        return new Added(factor, touched.users());
     }
 
     private GraphBuildSummary summary(GraphStore store, GraphBuild build, long events, double seconds) {

@@ -27,11 +27,29 @@ final class Interests {
     private final PairState pairs;
     private final ItemFacts facts;
     private final GraphParameters params;
+    private final Earlier earlier;
+
+    /**
+     * The rows of an earlier build an update may copy for users its new events did not touch: their shares are
+     * unchanged (all their weights decayed by the same factor), and their weights only shrink by {@code factor}.
+     * Valid when the earlier build saw the same catalogue, so that targets are numbered alike.
+     */
+    record Earlier(int[] start, byte[] kind, int[] target, float[] score, float[] weight, long[] last, int[] evidence,
+                   float factor, java.util.BitSet touched) {
+        boolean reusable(int user) {
+            return user + 1 < start.length && !touched.get(user);
+        }
+    }
 
     Interests(PairState pairs, ItemFacts facts, GraphParameters params) {
+        this(pairs, facts, params, null);
+    }
+
+    Interests(PairState pairs, ItemFacts facts, GraphParameters params, Earlier earlier) {
         this.pairs = pairs;
         this.facts = facts;
         this.params = params;
+        this.earlier = earlier;
         int users = pairs.users.size();
         start = new int[users + 1];
         int capacity = Math.max(1024, pairs.pairs.size());
@@ -71,6 +89,10 @@ final class Interests {
         Accumulator tags = new Accumulator(facts.tags.names().length);
         for (int u = 0; u < pairs.users.size(); u++) {
             start[u] = count;
+            if (earlier != null && earlier.reusable(u)) {
+                copy(u);
+                continue;
+            }
             double itemTotal = 0;
             for (int k = offsets[u]; k < offsets[u + 1]; k++) {
                 int p = order[k];
@@ -96,6 +118,20 @@ final class Interests {
             topItems(order, offsets[u], offsets[u + 1], itemTotal);
         }
         start[pairs.users.size()] = count;
+    }
+
+    private void copy(int u) {
+        for (int e = earlier.start()[u]; e < earlier.start()[u + 1]; e++) {
+            int to = append(GraphKind.ofCode(earlier.kind()[e]), earlier.target()[e], earlier.score()[e],
+                    earlier.weight()[e] * earlier.factor(), earlier.last()[e]);
+            System.arraycopy(earlier.evidence(), e * EVIDENCE, evidence, to * EVIDENCE, EVIDENCE);
+        }
+    }
+
+    /** Reads the rows a build saved, for {@link Earlier}. */
+    static Earlier earlier(io.igw.storage.columns.ColumnFolder in, float factor, java.util.BitSet touched) {
+        return new Earlier(in.ints("edge_start"), in.bytes("edge_kind"), in.ints("edge_target"), in.floats("edge_score"),
+                in.floats("edge_weight"), in.longs("edge_last"), in.ints("edge_evidence"), factor, touched);
     }
 
     /** The user's strongest items with a share of at least the minimum, at most {@code itemsPerUser}. */

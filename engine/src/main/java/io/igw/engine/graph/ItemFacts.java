@@ -1,10 +1,7 @@
 package io.igw.engine.graph;
 
-import io.igw.storage.catalog.CatalogLookup;
 import io.igw.storage.columns.ColumnFolderWriter;
 import io.igw.storage.events.EventRow;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What the catalogue says about each item slot of a build: the categories it counts towards, its brand and its
@@ -19,33 +16,30 @@ final class ItemFacts {
     final float[][] itemTagWeights;
     final ItemTags tags;
 
-    ItemFacts(PairState pairs, CatalogLookup catalog, ItemTags tags) {
+    ItemFacts(PairState pairs, CatalogueFacts catalogue, ItemTags tags) {
         this.tags = tags;
         int n = pairs.items.size();
         itemCategories = new int[n][];
         itemBrand = new int[n];
         itemTags = new int[n][];
         itemTagWeights = new float[n][];
-        Map<String, Integer> brandIndex = new HashMap<>();
+        brandNames = catalogue.brandNames();
         for (int i = 0; i < n; i++) {
             long id = pairs.items.key(i);
-            CatalogLookup.Item item = catalog.item(id);
-            itemCategories[i] = categorySlots(pairs.itemCategory[i], item, catalog.categoriesOf(id));
-            String brand = item == null ? null : item.brand();
-            itemBrand[i] = brand == null || brand.isBlank() ? -1 : brandIndex.computeIfAbsent(brand, b -> brandIndex.size());
-            int at = tags.find(id);
-            itemTags[i] = tags.tagsAt(at);
-            itemTagWeights[i] = tags.weightsAt(at);
+            int at = catalogue.find(id);
+            itemCategories[i] = categorySlots(pairs.itemCategory[i], catalogue.category(at), catalogue.categories(at));
+            itemBrand[i] = catalogue.brand(at);
+            int tagged = tags.find(id);
+            itemTags[i] = tags.tagsAt(tagged);
+            itemTagWeights[i] = tags.weightsAt(tagged);
         }
-        brandNames = new String[brandIndex.size()];
-        brandIndex.forEach((name, index) -> brandNames[index] = name);
     }
 
     /**
      * The category slots an item counts towards: its event's category, else all its catalogue categories (a film's
      * genres), else its catalogue category.
      */
-    private int[] categorySlots(long eventCategory, CatalogLookup.Item item, long[] catalogued) {
+    private int[] categorySlots(long eventCategory, long catalogueCategory, long[] catalogued) {
         if (eventCategory != EventRow.NO_CATEGORY) {
             return new int[]{categories.slot(eventCategory)};
         }
@@ -56,8 +50,8 @@ final class ItemFacts {
             }
             return slots;
         }
-        if (item != null && item.categoryId() != null) {
-            return new int[]{categories.slot(item.categoryId())};
+        if (catalogueCategory != EventRow.NO_CATEGORY) {
+            return new int[]{categories.slot(catalogueCategory)};
         }
         return new int[0];
     }

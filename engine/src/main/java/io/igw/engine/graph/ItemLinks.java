@@ -20,46 +20,20 @@ final class ItemLinks {
     private long sessions;
 
     ItemLinks(int items) {
-        pairKeys = new LongSlots(1 << 16);
-        pairCount = new int[1 << 16];
+        this(items, 1 << 16);
+    }
+
+    private ItemLinks(int items, int expectedPairs) {
+        pairKeys = new LongSlots(expectedPairs);
+        pairCount = new int[Math.max(16, expectedPairs)];
         itemSessions = new int[Math.max(16, items)];
     }
 
     /**
-     * Counts (or with {@code sign} -1 takes back) the sessions in one user's events, given as packed
-     * {@code time << 32 | itemSlot} longs in any order.
+     * Counts one session (its distinct items, at most {@link #MAX_SESSION_ITEMS}), or with {@code sign} -1 takes
+     * back one counted before.
      */
-    void count(long[] events, int n, long gapSeconds, int sign, int[] scratch) {
-        Arrays.sort(events, 0, n);
-        int size = 0;
-        long previous = Long.MIN_VALUE;
-        for (int k = 0; k <= n; k++) {
-            boolean end = k == n || (events[k] >>> 32) - previous > gapSeconds && k > 0;
-            if (end) {
-                close(scratch, size, sign);
-                size = 0;
-            }
-            if (k == n) {
-                break;
-            }
-            previous = events[k] >>> 32;
-            int item = (int) events[k];
-            if (size < MAX_SESSION_ITEMS && !contains(scratch, size, item)) {
-                scratch[size++] = item;
-            }
-        }
-    }
-
-    private static boolean contains(int[] a, int n, int v) {
-        for (int i = 0; i < n; i++) {
-            if (a[i] == v) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void close(int[] items, int n, int sign) {
+    void session(int[] items, int n, int sign) {
         if (n == 0) {
             return;
         }
@@ -145,10 +119,10 @@ final class ItemLinks {
     }
 
     static ItemLinks load(ColumnFolder in, int items) {
-        ItemLinks links = new ItemLinks(items);
         long[] keys = in.longs("cooc_key");
         int[] counts = in.ints("cooc_count");
-        links.pairCount = new int[Math.max(16, keys.length)];
+        // sized for what is loaded plus room for an update, so the table never rehashes while loading
+        ItemLinks links = new ItemLinks(items, keys.length + keys.length / 8 + 16);
         for (int p = 0; p < keys.length; p++) {
             links.pairCount[links.pairKeys.slot(keys[p])] = counts[p];
         }

@@ -76,9 +76,9 @@ final class PairState {
     }
 
     /** Moves the as-of time forward: every weight shrinks by the same decay factor. */
-    void decayTo(long newAsOf, double halfLifeDays) {
+    float decayTo(long newAsOf, double halfLifeDays) {
         if (newAsOf == asOf) {
-            return;
+            return 1f;
         }
         float factor = (float) Math.pow(0.5, (newAsOf - asOf) / (halfLifeDays * 86_400.0));
         for (int p = 0; p < pairs.size(); p++) {
@@ -86,6 +86,7 @@ final class PairState {
             bestWeight[p] *= factor;
         }
         asOf = newAsOf;
+        return factor;
     }
 
     int userOf(int pair) {

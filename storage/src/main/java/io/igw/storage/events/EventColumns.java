@@ -64,6 +64,15 @@ public final class EventColumns {
                 f.longs("time"), f.floats("strength"));
     }
 
+    /** Only who did what when (user, item, time; the other columns null): for recounting sessions. */
+    public Batch readWhoWhatWhen(int datasetId) {
+        if (!ColumnFolder.exists(dir(datasetId))) {
+            rebuild(datasetId);
+        }
+        ColumnFolder f = ColumnFolder.open(dir(datasetId));
+        return new Batch(datasetId, f.longs("user"), f.longs("item"), null, null, f.longs("time"), null);
+    }
+
     private void rebuild(int datasetId) {
         String table = EventPartitions.tableName(datasetId);
         String sql = "SELECT user_id, item_id, category_id, behaviour, event_time, strength FROM events WHERE dataset_id = ?";

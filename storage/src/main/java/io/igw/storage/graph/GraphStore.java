@@ -45,9 +45,9 @@ public final class GraphStore {
         return root().resolve("B" + build);
     }
 
-    /** Where the item tags of one catalogue version are cached. */
-    public Path tagCache(String catalogueVersion) {
-        return root().resolve("tags-" + catalogueVersion.replaceAll("[^0-9A-Za-z_-]", "_"));
+    /** A folder for something derived from the catalogue alone (item tags, item facts), named by what and which version. */
+    public Path catalogueCache(String what, String catalogueVersion) {
+        return root().resolve(what + "-" + catalogueVersion.replaceAll("[^0-9A-Za-z_-]", "_"));
     }
 
     public int begin(long asOf, double halfLifeDays, String parameters, String dataVersion, Integer basedOn) {
