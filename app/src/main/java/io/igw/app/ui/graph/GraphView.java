@@ -187,7 +187,11 @@ public final class GraphView extends BorderPane {
         title.setWrapText(true);
         title.getStyleClass().add("title-4");
         side.getChildren().add(title);
-        details.facts().forEach(f -> side.getChildren().add(new Label(f)));
+        details.facts().forEach(f -> {
+            Label fact = new Label(f);
+            fact.setWrapText(true);
+            side.getChildren().add(fact);
+        });
         if (!details.shares().isEmpty()) {
             ChartViewer chart = new ChartViewer(InterestChart.create(details.chartTitle(), details.shares()));
             chart.setPrefHeight(60 + 26 * details.shares().size());
@@ -198,6 +202,15 @@ public final class GraphView extends BorderPane {
             ListView<String> evidence = new ListView<>();
             evidence.setId("graphEvidence");
             evidence.getItems().setAll(details.evidence());
+            evidence.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    setText(empty ? null : text);
+                    setWrapText(true);
+                    setPrefWidth(0);  // wrap to the list's width instead of scrolling sideways
+                }
+            });
             VBox.setVgrow(evidence, Priority.ALWAYS);
             side.getChildren().addAll(new Label("Evidence"), evidence);
         }
