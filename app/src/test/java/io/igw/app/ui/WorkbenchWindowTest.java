@@ -197,7 +197,9 @@ class WorkbenchWindowTest extends FxRobot {
         java.util.Arrays.sort(frames);
         System.out.printf("explorer: 2000 nodes, 10000 edges: median frame %.0f ms (software renderer); "
                 + "FX thread answered %d pings during layout, worst %d ms; %d position pushes%n", frames[3], pings, worst, pushes.get());
-        assertTrue(pings > 0 && pushes.get() > 1, "the layout ran in the background: " + pings + " pings, " + pushes + " pushes");
+        // positions arrive in several steps from the background job; while it runs the FX thread keeps answering
+        assertTrue(pushes.get() > 1, "the layout pushed positions " + pushes + " times");
+        assertTrue(worst < 1000, "the FX thread answered within " + worst + " ms during the layout");
         assertTrue(frames[3] < 2000, "median frame " + frames[3] + " ms");
         interact(() -> view.model().layoutFrozen.set(true));
         assertTrue(!view.model().layoutRunning(), "frozen");
