@@ -129,7 +129,8 @@ class CliTest {
                 + "rebuilds: " + stdout());
         assertEquals(0, igw("graph", "pin", "--workspace", ws.toString(), "--build", "1", "--name", "September", "--json"));
         assertEquals(0, igw("graph", "builds", "--workspace", ws.toString(), "--json"));
-        assertTrue(stdout().startsWith("{\"builds\":[{\"build_id\":2,") && stdout().contains("\"pinned_as\":\"September\""), stdout());
+        assertTrue(stdout().startsWith("{\"builds\":[{\"build_id\":2,\"made_by\":\"full\",\"based_on\":null,")
+                && stdout().contains("\"pinned_as\":\"September\""), stdout());
         assertEquals(0, igw("graph", "drift", "--workspace", ws.toString(), "--from", "1", "--json"));
         assertTrue(stdout().startsWith("{\"from\":1,\"to\":2,\"user\":null,\"kind\":\"category\",\"rising\":["), stdout());
         assertEquals(2, igw("graph", "drift", "--workspace", ws.toString(), "--from", "9", "--json"));

@@ -177,10 +177,11 @@ public final class GraphStore {
         String sql = "SELECT " + COLUMNS + " FROM graph_builds WHERE status = 'complete' ORDER BY build_id DESC";
         try (Connection c = workspace.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                int basedOn = rs.getInt(10);
+                int basedOnId = rs.getInt(10);
+                Integer basedOn = rs.wasNull() ? null : basedOnId;
                 builds.add(new GraphBuild(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getDouble(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getDouble(8), rs.getString(9),
-                        rs.wasNull() ? null : basedOn, rs.getString(11)));
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getDouble(8), rs.getString(9), basedOn,
+                        rs.getString(11)));
             }
         } catch (SQLException e) {
             throw workspace.failure("reading graph builds", e);
