@@ -156,4 +156,18 @@ class InterestGraphTest {
         InterestCommunities.Result again = new InterestCommunities(workspace).run(QUIET);
         assertEquals(r.communities(), again.communities(), "kept with the build and read back the same");
     }
+
+    @Test
+    void aUsersMostSimilarUsersShareTheirTopCategory() {
+        int agree = 0;
+        for (long user = 1; user <= 50; user++) {
+            List<StoredGraph.Link> similar = graph.similarUsers(user, 5);
+            assertEquals(5, similar.size());
+            assertTrue(similar.get(0).strength() >= similar.get(4).strength(), "most similar first");
+            String top = graph.interests(user, GraphKind.CATEGORY).get(0).target();
+            long neighbour = Long.parseLong(similar.get(0).id());
+            agree += graph.interests(neighbour, GraphKind.CATEGORY).stream().anyMatch(i -> i.target().equals(top)) ? 1 : 0;
+        }
+        assertTrue(agree >= 45, agree + " of 50 users share their top category with their most similar user");
+    }
 }

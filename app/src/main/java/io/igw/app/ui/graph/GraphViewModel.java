@@ -258,6 +258,11 @@ public final class GraphViewModel {
                         count(all, "category"), count(all, "tag"), count(all, "brand"), count(all, "item")));
                 all.stream().filter(i -> i.kind().equals("category")).limit(8).forEach(i -> shares.put(i.label(), i.score()));
                 Map<String, List<Evidence>> behind = g.evidence(user);
+                List<StoredGraph.Link> similar = g.similarUsers(user, 5);
+                if (!similar.isEmpty()) {
+                    facts.add("Most similar users: " + similar.stream().map(l -> String.format(Locale.ROOT, "%s (%.2f)",
+                            l.id(), l.strength())).reduce((a, b) -> a + ", " + b).orElse(""));
+                }
                 all.stream().filter(i -> i.kind().equals("category")).limit(3).forEach(i -> {
                     for (Evidence ev : behind.getOrDefault("category:" + i.target(), List.of())) {
                         evidence.add(String.format(Locale.ROOT, "%s · %s %s on %s (weight %.2f)", i.label(),

@@ -90,6 +90,7 @@ class GraphViewModelTest {
         model.select("user:5");
         NodeDetails details = model.selected.get();
         assertEquals("User 5", details.title());
+        assertTrue(details.facts().stream().anyMatch(f -> f.startsWith("Most similar users: ")), details.facts().toString());
         assertFalse(details.shares().isEmpty());
         assertFalse(details.evidence().isEmpty());
 
