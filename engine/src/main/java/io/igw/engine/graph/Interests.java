@@ -106,9 +106,9 @@ final class Interests {
                 if (facts.itemBrand[i] >= 0) {
                     brands.add(facts.itemBrand[i], w, p);
                 }
-                int[] t = facts.itemTags[i];
-                float[] tw = facts.itemTagWeights[i];
-                for (int j = 0; j < t.length; j++) {
+                int[] t = facts.tags.tags();
+                float[] tw = facts.tags.weights();
+                for (int j = facts.tagFrom[i]; j < facts.tagTo[i]; j++) {
                     tags.add(t[j], w * tw[j], p);
                 }
             }
@@ -121,11 +121,19 @@ final class Interests {
     }
 
     private void copy(int u) {
-        for (int e = earlier.start()[u]; e < earlier.start()[u + 1]; e++) {
-            int to = append(GraphKind.ofCode(earlier.kind()[e]), earlier.target()[e], earlier.score()[e],
-                    earlier.weight()[e] * earlier.factor(), earlier.last()[e]);
-            System.arraycopy(earlier.evidence(), e * EVIDENCE, evidence, to * EVIDENCE, EVIDENCE);
+        int from = earlier.start()[u];
+        int n = earlier.start()[u + 1] - from;
+        ensure(count + n);
+        System.arraycopy(earlier.kind(), from, kind, count, n);
+        System.arraycopy(earlier.target(), from, target, count, n);
+        System.arraycopy(earlier.score(), from, score, count, n);
+        System.arraycopy(earlier.last(), from, last, count, n);
+        System.arraycopy(earlier.evidence(), from * EVIDENCE, evidence, count * EVIDENCE, n * EVIDENCE);
+        float factor = earlier.factor();
+        for (int k = 0; k < n; k++) {
+            weight[count + k] = earlier.weight()[from + k] * factor;
         }
+        count += n;
     }
 
     /** Reads the rows a build saved, for {@link Earlier}. */
@@ -156,9 +164,9 @@ final class Interests {
         }
     }
 
-    private int append(GraphKind k, int t, float s, float w, long l) {
-        if (count == kind.length) {
-            int n = count * 2;
+    private void ensure(int capacity) {
+        if (capacity > kind.length) {
+            int n = Math.max(capacity, kind.length * 2);
             kind = Arrays.copyOf(kind, n);
             target = Arrays.copyOf(target, n);
             score = Arrays.copyOf(score, n);
@@ -166,6 +174,10 @@ final class Interests {
             last = Arrays.copyOf(last, n);
             evidence = Arrays.copyOf(evidence, n * EVIDENCE);
         }
+    }
+
+    private int append(GraphKind k, int t, float s, float w, long l) {
+        ensure(count + 1);
         kind[count] = k.code();
         target[count] = t;
         score[count] = s;

@@ -12,8 +12,9 @@ final class ItemFacts {
     final String[] brandNames;
     final int[][] itemCategories;
     final int[] itemBrand;
-    final int[][] itemTags;
-    final float[][] itemTagWeights;
+    /** Each item's tags as a range of {@link ItemTags#tags()} and {@link ItemTags#weights()}. */
+    final int[] tagFrom;
+    final int[] tagTo;
     final ItemTags tags;
 
     ItemFacts(PairState pairs, CatalogueFacts catalogue, ItemTags tags) {
@@ -21,8 +22,8 @@ final class ItemFacts {
         int n = pairs.items.size();
         itemCategories = new int[n][];
         itemBrand = new int[n];
-        itemTags = new int[n][];
-        itemTagWeights = new float[n][];
+        tagFrom = new int[n];
+        tagTo = new int[n];
         brandNames = catalogue.brandNames();
         for (int i = 0; i < n; i++) {
             long id = pairs.items.key(i);
@@ -30,8 +31,8 @@ final class ItemFacts {
             itemCategories[i] = categorySlots(pairs.itemCategory[i], catalogue.category(at), catalogue.categories(at));
             itemBrand[i] = catalogue.brand(at);
             int tagged = tags.find(id);
-            itemTags[i] = tags.tagsAt(tagged);
-            itemTagWeights[i] = tags.weightsAt(tagged);
+            tagFrom[i] = tags.start(tagged);
+            tagTo[i] = tags.end(tagged);
         }
     }
 
@@ -41,7 +42,7 @@ final class ItemFacts {
      */
     private int[] categorySlots(long eventCategory, long catalogueCategory, long[] catalogued) {
         if (eventCategory != EventRow.NO_CATEGORY) {
-            return new int[]{categories.slot(eventCategory)};
+            return single(categories.slot(eventCategory));
         }
         if (catalogued.length > 0) {
             int[] slots = new int[catalogued.length];
@@ -51,9 +52,22 @@ final class ItemFacts {
             return slots;
         }
         if (catalogueCategory != EventRow.NO_CATEGORY) {
-            return new int[]{categories.slot(catalogueCategory)};
+            return single(categories.slot(catalogueCategory));
         }
         return new int[0];
+    }
+
+    private int[][] singles = new int[64][];
+
+    /** The one-category array of a category slot, shared by every item in just that category. */
+    private int[] single(int slot) {
+        if (slot >= singles.length) {
+            singles = java.util.Arrays.copyOf(singles, Math.max(slot + 1, singles.length * 2));
+        }
+        if (singles[slot] == null) {
+            singles[slot] = new int[]{slot};
+        }
+        return singles[slot];
     }
 
     void save(ColumnFolderWriter out) {

@@ -6,27 +6,34 @@ import java.util.Arrays;
 
 /**
  * Item ↔ item co-occurrence within sessions (a user's events with gaps under the session gap), scored by lift, so
- * that two popular items seen together by chance do not link: lift = n(a,b)·S / (n(a)·n(b)) over S sessions. The
- * counts are kept in the build, so an update can take back the sessions of the users it touches and count them
- * again with their new events, giving exactly what a full build would.
+ * that two popular items seen together by chance do not link: lift = n(a,b)·S / (n(a)·n(b)) over S sessions.
+ *
+ * <p>The counts are kept in the build as arrays sorted by pair key ({@code a << 32 | b}, a &lt; b). A build or an
+ * update counts sessions into a small hash table of changes, which {@link #save} sorts (a radix sort) and merges
+ * with the counts it started from in one pass: an update never rehashes the millions of pairs it carries over.
  */
 final class ItemLinks {
     /** A session's distinct items beyond this many are not paired (a crawler's session would pair everything). */
     static final int MAX_SESSION_ITEMS = 40;
+    private static final long[] NO_KEYS = new long[0];
+    private static final int[] NO_COUNTS = new int[0];
 
-    private final LongSlots pairKeys;
-    private int[] pairCount;
+    private final long[] baseKeys;
+    private final int[] baseCounts;
+    private LongSlots changeKeys = new LongSlots(1 << 16);
+    private int[] changeCounts = new int[1 << 16];
     private int[] itemSessions;
     private long sessions;
 
     ItemLinks(int items) {
-        this(items, 1 << 16);
+        this(items, NO_KEYS, NO_COUNTS, new int[0], 0);
     }
 
-    private ItemLinks(int items, int expectedPairs) {
-        pairKeys = new LongSlots(expectedPairs);
-        pairCount = new int[Math.max(16, expectedPairs)];
-        itemSessions = new int[Math.max(16, items)];
+    private ItemLinks(int items, long[] baseKeys, int[] baseCounts, int[] itemSessions, long sessions) {
+        this.baseKeys = baseKeys;
+        this.baseCounts = baseCounts;
+        this.itemSessions = Arrays.copyOf(itemSessions, Math.max(16, Math.max(items, itemSessions.length)));
+        this.sessions = sessions;
     }
 
     /**
@@ -34,6 +41,9 @@ final class ItemLinks {
      * back one counted before.
      */
     void session(int[] items, int n, int sign) {
+        if (changeKeys == null) {
+            throw new IllegalStateException("the counts were saved already");
+        }
         if (n == 0) {
             return;
         }
@@ -47,42 +57,78 @@ final class ItemLinks {
             for (int b = 0; b < n; b++) {
                 int j = items[b];
                 if (i < j) {
-                    int p = pairKeys.slot(((long) i << 32) | j);
-                    if (p >= pairCount.length) {
-                        pairCount = Arrays.copyOf(pairCount, pairCount.length * 2);
+                    int p = changeKeys.slot(((long) i << 32) | j);
+                    if (p >= changeCounts.length) {
+                        changeCounts = Arrays.copyOf(changeCounts, changeCounts.length * 2);
                     }
-                    pairCount[p] += sign;
+                    changeCounts[p] += sign;
                 }
             }
         }
     }
 
     /**
-     * Each item's strongest links: those seen together in at least {@code minSessions} sessions, by lift (ties by
-     * count), at most {@code perItem}; written as one row per item slot in both directions.
+     * Merges the changes into the counts and writes them, with each item's strongest links: those seen together
+     * in at least {@code minSessions} sessions, by lift (ties by count), at most {@code perItem}, as one row per
+     * item slot in both directions.
      */
     void save(ColumnFolderWriter out, int items, int minSessions, int perItem) {
-        int[] degree = new int[items + 1];
-        for (int p = 0; p < pairKeys.size(); p++) {
-            if (pairCount[p] >= minSessions) {
-                long key = pairKeys.key(p);
-                degree[(int) (key >>> 32) + 1]++;
-                degree[(int) key + 1]++;
+        int changes = changeKeys.size();
+        long[] changed = Arrays.copyOf(changeKeys.keys(), changes);
+        int[] delta = Arrays.copyOf(changeCounts, changes);
+        changeKeys = null;  // the hash table is the largest thing here: let it go before sorting and merging
+        changeCounts = null;
+        RadixSort.sort(changed, delta, changes);
+        long[] keys = new long[baseKeys.length + changes];
+        int[] counts = new int[keys.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < baseKeys.length || j < changes) {
+            long key;
+            int count;
+            if (j == changes || i < baseKeys.length && baseKeys[i] < changed[j]) {
+                key = baseKeys[i];
+                count = baseCounts[i++];
+            } else if (i == baseKeys.length || changed[j] < baseKeys[i]) {
+                key = changed[j];
+                count = delta[j++];
+            } else {
+                key = baseKeys[i];
+                count = baseCounts[i++] + delta[j++];
+            }
+            if (count > 0) {
+                keys[n] = key;
+                counts[n++] = count;
             }
         }
-        for (int i = 0; i < items; i++) {
-            degree[i + 1] += degree[i];
+        writeLinks(out, keys, counts, n, items, minSessions, perItem);
+        out.longs("cooc_key", keys, n);
+        out.ints("cooc_count", counts, n);
+        out.ints("cooc_item_sessions", Arrays.copyOf(itemSessions, Math.max(items, itemSessions.length)), items);
+        out.longs("cooc_sessions", new long[]{sessions}, 1);
+    }
+
+    private void writeLinks(ColumnFolderWriter out, long[] keys, int[] counts, int n, int items, int minSessions, int perItem) {
+        int[] degree = new int[items + 1];
+        for (int p = 0; p < n; p++) {
+            if (counts[p] >= minSessions) {
+                degree[(int) (keys[p] >>> 32) + 1]++;
+                degree[(int) keys[p] + 1]++;
+            }
+        }
+        for (int k = 0; k < items; k++) {
+            degree[k + 1] += degree[k];
         }
         int total = degree[items];
         int[] other = new int[total];
         float[] lift = new float[total];
         int[] fill = Arrays.copyOf(degree, items);
-        for (int p = 0; p < pairKeys.size(); p++) {
-            if (pairCount[p] >= minSessions) {
-                long key = pairKeys.key(p);
-                int a = (int) (key >>> 32);
-                int b = (int) key;
-                float l = (float) ((double) pairCount[p] * sessions / ((double) itemSessions[a] * itemSessions[b]));
+        for (int p = 0; p < n; p++) {
+            if (counts[p] >= minSessions) {
+                int a = (int) (keys[p] >>> 32);
+                int b = (int) keys[p];
+                float l = (float) ((double) counts[p] * sessions / ((double) itemSessions[a] * itemSessions[b]));
                 other[fill[a]] = b;
                 lift[fill[a]++] = l;
                 other[fill[b]] = a;
@@ -90,19 +136,22 @@ final class ItemLinks {
             }
         }
         int[] start = new int[items + 1];
-        int[] keptItem = new int[Math.min(total, items * perItem)];
+        int[] keptItem = new int[(int) Math.min(total, (long) items * perItem)];
         float[] keptLift = new float[keptItem.length];
         int kept = 0;
-        for (int i = 0; i < items; i++) {
-            start[i] = kept;
-            int from = degree[i];
-            int to = degree[i + 1];
-            long[] packed = new long[to - from];
+        long[] packed = new long[16];
+        for (int item = 0; item < items; item++) {
+            start[item] = kept;
+            int from = degree[item];
+            int to = degree[item + 1];
+            if (packed.length < to - from) {
+                packed = new long[Integer.highestOneBit(to - from) << 1];
+            }
             for (int k = from; k < to; k++) {
                 packed[k - from] = ((long) Float.floatToIntBits(lift[k]) << 32) | (0x7fffffffL - other[k]);
             }
-            Arrays.sort(packed);
-            for (int k = packed.length - 1; k >= 0 && kept - start[i] < perItem; k--) {
+            Arrays.sort(packed, 0, to - from);
+            for (int k = to - from - 1; k >= 0 && kept - start[item] < perItem; k--) {
                 keptItem[kept] = (int) (0x7fffffffL - (packed[k] & 0xffffffffL));
                 keptLift[kept++] = Float.intBitsToFloat((int) (packed[k] >>> 32));
             }
@@ -111,24 +160,11 @@ final class ItemLinks {
         out.ints("link_start", start, items + 1);
         out.ints("link_item", keptItem, kept);
         out.floats("link_lift", keptLift, kept);
-        long[] keys = pairKeys.keys();
-        out.longs("cooc_key", keys, pairKeys.size());
-        out.ints("cooc_count", pairCount, pairKeys.size());
-        out.ints("cooc_item_sessions", itemSessions, items);
-        out.longs("cooc_sessions", new long[]{sessions}, 1);
     }
 
+    /** The counts a build saved, sorted as they were written. */
     static ItemLinks load(ColumnFolder in, int items) {
-        long[] keys = in.longs("cooc_key");
-        int[] counts = in.ints("cooc_count");
-        // sized for what is loaded plus room for an update, so the table never rehashes while loading
-        ItemLinks links = new ItemLinks(items, keys.length + keys.length / 8 + 16);
-        for (int p = 0; p < keys.length; p++) {
-            links.pairCount[links.pairKeys.slot(keys[p])] = counts[p];
-        }
-        int[] sessionsPerItem = in.ints("cooc_item_sessions");
-        System.arraycopy(sessionsPerItem, 0, links.itemSessions, 0, sessionsPerItem.length);
-        links.sessions = in.longs("cooc_sessions")[0];
-        return links;
+        return new ItemLinks(items, in.longs("cooc_key"), in.ints("cooc_count"), in.ints("cooc_item_sessions"),
+                in.longs("cooc_sessions")[0]);
     }
 }

@@ -124,6 +124,23 @@ final class ItemTags {
         return k < 0 ? -1 : k;
     }
 
+    /** Where the item's tags start in {@link #tags()} and {@link #weights()}; they end where the next item's start. */
+    int start(int position) {
+        return position < 0 ? 0 : start[position];
+    }
+
+    int end(int position) {
+        return position < 0 ? 0 : start[position + 1];
+    }
+
+    int[] tags() {
+        return tag;
+    }
+
+    float[] weights() {
+        return weight;
+    }
+
     int[] tagsAt(int position) {
         return position < 0 ? NONE : Arrays.copyOfRange(tag, start[position], start[position + 1]);
     }

@@ -5,12 +5,20 @@ import java.util.Arrays;
 /**
  * Numbers distinct long keys densely from 0 in the order they are first seen: an open-addressing table of primitive
  * arrays, so that the graph's per-user, per-item and per-pair figures can live in plain arrays indexed by slot.
+ * A table restored from saved keys ({@link #restore}) keeps those in a sorted array searched by bisection and hashes
+ * only keys added afterwards: an update carries a million pairs over without rehashing them.
  */
 final class LongSlots {
+    private static final long[] NO_KEYS = new long[0];
+    private static final int[] NO_SLOTS = new int[0];
+
     private long[] keys;
     private int[] slots;
     private long[] byIndex;
     private int size;
+    private int hashed;
+    private long[] baseSorted = NO_KEYS;
+    private int[] baseSlot = NO_SLOTS;
 
     LongSlots(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
@@ -20,8 +28,34 @@ final class LongSlots {
         byIndex = new long[Math.max(16, expected)];
     }
 
+    /**
+     * A table holding saved keys, numbered by their position, with room to number {@code extra} more. Keys must
+     * not be negative (pair keys never are).
+     */
+    static LongSlots restore(long[] keysBySlot, int extra) {
+        LongSlots s = new LongSlots(Math.max(16, extra));
+        int n = keysBySlot.length;
+        s.byIndex = Arrays.copyOf(keysBySlot, n + Math.max(16, extra));
+        s.size = n;
+        long[] sorted = keysBySlot.clone();
+        int[] slotOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            slotOf[i] = i;
+        }
+        RadixSort.sort(sorted, slotOf, n);
+        s.baseSorted = sorted;
+        s.baseSlot = slotOf;
+        return s;
+    }
+
     /** The key's slot, numbering it if it is new. */
     int slot(long key) {
+        if (baseSorted.length > 0) {
+            int k = Arrays.binarySearch(baseSorted, key);
+            if (k >= 0) {
+                return baseSlot[k];
+            }
+        }
         int i = probe(key);
         if (slots[i] >= 0) {
             return slots[i];
@@ -33,7 +67,8 @@ final class LongSlots {
         }
         byIndex[size] = key;
         size++;
-        if (size * 2 > keys.length) {
+        hashed++;
+        if (hashed * 2 > keys.length) {
             grow();
         }
         return size - 1;
@@ -51,6 +86,12 @@ final class LongSlots {
 
     /** The key's slot, or -1 when it has none. */
     int find(long key) {
+        if (baseSorted.length > 0) {
+            int k = Arrays.binarySearch(baseSorted, key);
+            if (k >= 0) {
+                return baseSlot[k];
+            }
+        }
         return slots[probe(key)];
     }
 

@@ -26,14 +26,14 @@ final class PairState {
     long skipped;
 
     PairState(long asOf) {
-        this(asOf, 1 << 12, 1 << 14, 1 << 16);
+        this(asOf, 1 << 12, 1 << 14, 1 << 16, new LongSlots(1 << 16));
     }
 
-    private PairState(long asOf, int users, int items, int pairs) {
+    private PairState(long asOf, int users, int items, int pairs, LongSlots pairSlots) {
         this.asOf = asOf;
         this.users = new LongSlots(users);
         this.items = new LongSlots(items);
-        this.pairs = new LongSlots(pairs);
+        this.pairs = pairSlots;
         itemCategory = filled(Math.max(16, items));
         int n = Math.max(16, pairs);
         weight = new float[n];
@@ -125,7 +125,12 @@ final class PairState {
         long[] itemIds = in.longs("item_ids");
         int[] pu = in.ints("pair_user");
         int[] pi = in.ints("pair_item");
-        PairState s = new PairState(state[0], userIds.length, itemIds.length, pu.length);
+        long[] pairKeys = new long[pu.length];
+        for (int p = 0; p < pu.length; p++) {
+            pairKeys[p] = ((long) pu[p] << 32) | pi[p];
+        }
+        PairState s = new PairState(state[0], userIds.length, itemIds.length, pu.length,
+                LongSlots.restore(pairKeys, 1 << 14));
         s.events = state[1];
         s.skipped = state.length > 2 ? state[2] : 0;
         for (long u : userIds) {
@@ -136,9 +141,6 @@ final class PairState {
         }
         long[] cats = in.longs("item_category");
         System.arraycopy(cats, 0, s.itemCategory, 0, cats.length);
-        for (int p = 0; p < pu.length; p++) {
-            s.pairs.slot(((long) pu[p] << 32) | pi[p]);
-        }
         copy(in.floats("pair_weight"), s.weight);
         copy(in.longs("pair_last"), s.last);
         copy(in.floats("pair_best_weight"), s.bestWeight);

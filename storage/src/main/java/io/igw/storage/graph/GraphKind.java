@@ -6,12 +6,14 @@ import java.util.Locale;
 public enum GraphKind {
     CATEGORY, TAG, BRAND, ITEM;
 
+    private static final GraphKind[] BY_CODE = values();
+
     public byte code() {
         return (byte) ordinal();
     }
 
     public static GraphKind ofCode(byte code) {
-        return values()[code];
+        return BY_CODE[code];
     }
 
     public String label() {
