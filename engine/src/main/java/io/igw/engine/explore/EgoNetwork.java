@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A node's neighbourhood in the interest graph, to depth 1 or 2: a user's interests; the users most interested in
- * a category, tag, brand or item; an item's co-occurring items and a category's linked categories. Each node
+ * a category, tag, brand or item; an item's co-occurring items; a category's parent and children in the catalogue's
+ * tree and the categories users hold together with it. Each node
  * brings at most {@link #PER_NODE} neighbours (the strongest) and the whole stays under {@code maxNodes}.
  */
 public final class EgoNetwork {
@@ -92,6 +93,10 @@ public final class EgoNetwork {
         if (kind == GraphKind.ITEM) {
             links = graph.itemLinks(Long.parseLong(node.id()));
         } else if (kind == GraphKind.CATEGORY) {
+            for (StoredGraph.Link l : graph.categoryTree(Long.parseLong(node.id()))) {
+                out.add(new Neighbour(new Subgraph.Node(l.kind(), l.id(), l.label(), 1.0, community(l.kind(), l.id())),
+                        1.0, "category tree"));
+            }
             for (StoredGraph.Link[] pair : graph.categoryLinks()) {
                 if (pair[0].id().equals(node.id())) {
                     links.add(pair[1]);

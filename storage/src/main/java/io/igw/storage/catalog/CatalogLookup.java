@@ -76,6 +76,11 @@ public final class CatalogLookup {
         return categories.get(id);
     }
 
+    /** Every category of the tree, by id. */
+    public Map<Long, Category> categories() {
+        return java.util.Collections.unmodifiableMap(categories);
+    }
+
     public Map<Long, Item> items() {
         return java.util.Collections.unmodifiableMap(items);
     }

@@ -195,6 +195,20 @@ public final class StoredGraph {
         return out;
     }
 
+    /** A category's place in the catalogue's tree: its parent (first, if any) and its children. */
+    public List<Link> categoryTree(long categoryId) {
+        List<Link> out = new ArrayList<>();
+        CatalogLookup.Category c = catalog().category(categoryId);
+        if (c != null && c.parentId() != null) {
+            out.add(new Link("category", Long.toString(c.parentId()), categoryLabel(c.parentId()), 1.0));
+        }
+        catalog().categories().values().stream()
+                .filter(child -> child.parentId() != null && child.parentId() == categoryId)
+                .sorted(java.util.Comparator.comparingLong(CatalogLookup.Category::id))
+                .forEach(child -> out.add(new Link("category", Long.toString(child.id()), child.label(), 1.0)));
+        return out;
+    }
+
     /** Category pairs that users are interested in together more than chance, by lift, strongest first. */
     public List<Link[]> categoryLinks() {
         int[] a = columns.ints("category_link_a");
@@ -350,14 +364,20 @@ public final class StoredGraph {
             if (indexOf(itemIds, id) >= 0) {
                 exact.add(new Node("item", q, itemTitle(id)));
             }
-            if (indexOf(categoryIds, id) >= 0) {
+            if (indexOf(categoryIds, id) >= 0 || catalog().category(id) != null) {
                 exact.add(new Node("category", q, categoryLabel(id)));
             }
         }
-        for (long c : categoryIds) {
-            String label = categoryLabel(c);
+        for (CatalogLookup.Category c : catalog().categories().values()) {
+            String label = c.label();
             String lower = label.toLowerCase(java.util.Locale.ROOT);
-            (lower.equals(q) ? exact : prefix).add(lower.startsWith(q) ? new Node("category", Long.toString(c), label) : null);
+            (lower.equals(q) ? exact : prefix).add(lower.startsWith(q) ? new Node("category", Long.toString(c.id()), label) : null);
+        }
+        for (long c : categoryIds) {
+            if (catalog().category(c) == null && Long.toString(c).equals(q) && exact.stream().noneMatch(
+                    n -> n.kind().equals("category") && n.id().equals(q))) {
+                exact.add(new Node("category", q, categoryLabel(c)));
+            }
         }
         for (String t : tagNames) {
             (t.equals(q) ? exact : prefix).add(t.startsWith(q) ? new Node("tag", t, t) : null);

@@ -111,6 +111,18 @@ class GraphViewModelTest {
     }
 
     @Test
+    void aDepartmentShowsItsCategoriesFromTheCatalogueTree() {
+        model.buildGraph();
+        model.query.set("Sports & Outdoors");
+        model.search();
+        Subgraph tree = model.visible.get();
+        assertEquals("category:1", tree.nodes().get(0).key(), tree.nodes().get(0).toString());
+        assertTrue(tree.nodes().stream().filter(n -> n.kind().equals("category")).count() >= 4,
+                "the department's leaf categories: " + tree.nodes());
+        assertTrue(tree.edges().stream().allMatch(e -> e.kind().equals("category tree")));
+    }
+
+    @Test
     void aSearchThatFindsNothingSaysSo() {
         model.buildGraph();
         model.query.set("no such thing");
