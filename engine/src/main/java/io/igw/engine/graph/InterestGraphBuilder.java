@@ -69,7 +69,8 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         List<Integer> datasets = datasetStore.completeIds(DatasetKind.EVENTS);
         GraphStore store = new GraphStore(workspace);
         Optional<GraphBuild> base = update ? continuable(store, datasets) : Optional.empty();
-        if (base.isPresent() && datasets.equals(base.get().datasets()) && params.asOf() == null) {
+        if (base.isPresent() && datasets.equals(base.get().datasets()) && params.asOf() == null
+                && catalogueVersion(datasetStore).equals(catalogueOf(store.columns(base.get().id())))) {
             context.progress(1, "the graph is up to date");
             return summary(store, base.get(), 0, (System.nanoTime() - t0) / 1e9);
         }
@@ -109,8 +110,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             context.checkCancelled();
             context.progress(0.75, "rolling items up into categories, brands and tags");
             ItemFacts facts = new ItemFacts(pairs, catalogue, tags);
-            boolean sameCatalogue = previous != null && previous.has("catalogue_version", ColumnType.STRING)
-                    && previous.strings("catalogue_version")[0].equals(catalogueVersion);
+            boolean sameCatalogue = previous != null && catalogueVersion.equals(catalogueOf(previous));
             Interests interests = new Interests(pairs, facts, params,
                     sameCatalogue ? Interests.earlier(previous, added.factor(), added.touched()) : null);
             context.checkCancelled();
@@ -130,6 +130,11 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             store.discard(build);
             throw e;
         }
+    }
+
+    /** The catalogue version a build was made with (null for builds that did not record it). */
+    private static String catalogueOf(ColumnFolder build) {
+        return build.has("catalogue_version", ColumnType.STRING) ? build.strings("catalogue_version")[0] : null;
     }
 
     /** Names the catalogue (items and reviews) a build's tags come from: the datasets it was imported as. */

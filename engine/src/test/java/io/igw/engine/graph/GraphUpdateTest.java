@@ -81,6 +81,14 @@ class GraphUpdateTest {
             GraphBuildSummary again = InterestGraphBuilder.update(ws, params).run(QUIET);
             assertEquals(0, again.newEvents(), "nothing new: the graph is up to date");
             assertEquals(full.buildId(), again.buildId());
+
+            // a new catalogue (here: reviews) is new to the graph even without new events
+            Path reviews = Files.writeString(tmp.resolve("reviews.csv"), "user_id,item_id,rating,text,timestamp\n");
+            new WorkspaceImport(ws, new ImportRequest(ImportFormat.TAOBAO, List.of(), Map.of(DatasetKind.REVIEWS, reviews), ""))
+                    .run(QUIET);
+            GraphBuildSummary recatalogued = InterestGraphBuilder.update(ws, params).run(QUIET);
+            assertTrue(recatalogued.buildId() > full.buildId(), "a new build for the new catalogue");
+            assertEquals(0, recatalogued.newEvents());
         }
     }
 
