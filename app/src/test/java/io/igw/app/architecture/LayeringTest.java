@@ -59,4 +59,12 @@ class LayeringTest {
                 .because("charts are drawn by viz for the app")
                 .check(classes);
     }
+
+    @Test
+    void deepLearningStaysInTheModelPackages() {
+        noClasses().that().resideOutsideOfPackage("io.igw.engine.models..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
+                .because("DL4J and ND4J are confined to the model packages (issue #4), so the rest starts without them")
+                .check(classes);
+    }
 }

@@ -136,6 +136,18 @@ class CliTest {
         assertEquals(2, igw("graph", "drift", "--workspace", ws.toString(), "--from", "9", "--json"));
         assertEquals("igw: There is no graph build 9 in this workspace; igw graph builds lists those kept.", stderr());
 
+        assertEquals(0, igw("evaluate", "--workspace", ws.toString(), "--models", "pop,itemknn", "--split", "random",
+                "--k", "10", "--seeds", "1,2", "--json", "--quiet"), stderr());
+        String evaluation = stdout();
+        assertTrue(evaluation.startsWith("{\"protocol\":{\"split\":\"random\",\"ratio\":0.8,\"k\":10,\"seeds\":[1,2],")
+                && evaluation.contains("\"results\":[{\"model\":\"pop\",\"recall@10\":") && evaluation.contains(
+                "\"ndcg@10\":") && evaluation.contains("\"coverage@10\":") && evaluation.contains("\"train_seconds\":")
+                && evaluation.contains("\"std\":{\"recall@10\":") && evaluation.contains("{\"model\":\"itemknn\","), evaluation);
+        assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "cfgan", "--json"));
+        assertTrue(stderr().startsWith("igw: Unknown model 'cfgan': this build has pop, itemknn, ease"), stderr());
+        assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "pop", "--split", "weekly", "--json"));
+        assertEquals("igw: --split 'weekly' must be random, time or leave-last.", stderr());
+
         Path more = Files.writeString(tmp.resolve("more.csv"), "1,4001,103,buy,1790000000\n2,4002,103,pv,1790000100\n");
         assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet", more.toString()), stderr());
         assertTrue(stdout().contains("\"graph\":{\"build_id\":3,\"made_by\":\"update\",") && stdout().contains("\"new_events\":2,"),

@@ -1,0 +1,184 @@
+package io.igw.engine.models;
+
+import io.igw.engine.task.Job;
+import io.igw.engine.task.JobContext;
+import io.igw.storage.Workspace;
+import io.igw.storage.datasets.DatasetKind;
+import io.igw.storage.datasets.DatasetStore;
+import io.igw.storage.models.EvaluationStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * One honest protocol for every model: split each user's interactions (seeded), fit on the training part, rank
+ * every item the user has not trained on (full ranking, no sampled negatives), and score the top K against the
+ * held-out items. Metrics are averaged over users with held-out items, then mean and standard deviation over seeds.
+ */
+public final class Evaluation implements Job<Evaluation.Report> {
+    /** The protocol as run. */
+    public record Protocol(String split, double ratio, int k, List<Long> seeds, int users, int items, long interactions) {
+    }
+
+    /** One model's figures: means over seeds, with their standard deviations. */
+    public record Result(String model, String parameters, Map<String, Double> mean, Map<String, Double> std,
+                         double trainSeconds) {
+    }
+
+    public record Report(Protocol protocol, List<Result> results) {
+    }
+
+    private final Workspace workspace;
+    private final List<String> models;
+    private final Split.Kind split;
+    private final double ratio;
+    private final int k;
+    private final List<Long> seeds;
+
+    public Evaluation(Workspace workspace, List<String> models, Split.Kind split, double ratio, int k, List<Long> seeds) {
+        if (k < 1) {
+            throw new IllegalArgumentException("--k must be at least 1");
+        }
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("--seeds needs at least one seed");
+        }
+        models.forEach(Models::check);
+        this.workspace = workspace;
+        this.models = List.copyOf(models);
+        this.split = split;
+        this.ratio = ratio;
+        this.k = k;
+        this.seeds = List.copyOf(seeds);
+    }
+
+    @Override
+    public Report run(JobContext context) throws Exception {
+        context.progress(0, "reading interactions");
+        Interactions all = Interactions.of(workspace);
+        if (all.size() == 0) {
+            throw new IllegalArgumentException("The workspace has no events yet: import a behaviour log first.");
+        }
+        List<Result> results = new ArrayList<>();
+        int step = 0;
+        for (String model : models) {
+            List<Map<String, Double>> runs = new ArrayList<>();
+            double trainSeconds = 0;
+            String parameters = Models.create(model).parameters();
+            for (long seed : seeds) {
+                context.checkCancelled();
+                context.progress((double) step++ / (models.size() * seeds.size()), model + ", seed " + seed);
+                Split s = Split.of(all, split, ratio, seed);
+                Recommender r = Models.create(model);
+                long t0 = System.nanoTime();
+                r.fit(s.train(), JobContext.quiet());
+                trainSeconds += (System.nanoTime() - t0) / 1e9;
+                runs.add(measure(r, s, context));
+            }
+            results.add(summarise(model, parameters, runs, trainSeconds / seeds.size()));
+        }
+        String dataVersion = "datasets " + new DatasetStore(workspace).completeIds(DatasetKind.EVENTS).stream()
+                .map(String::valueOf).collect(Collectors.joining(","));
+        EvaluationStore store = new EvaluationStore(workspace);
+        String seedList = seeds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        for (Result r : results) {
+            store.save(r.model(), r.parameters(), split.label(), ratio, k, seedList, dataVersion,
+                    "{\"mean\":" + json(r.mean()) + ",\"std\":" + json(r.std()) + "}", r.trainSeconds());
+        }
+        context.progress(1, "done");
+        return new Report(new Protocol(split.label(), ratio, k, seeds, all.users(), all.items(), all.size()), results);
+    }
+
+    private Map<String, Double> measure(Recommender r, Split s, JobContext context) {
+        Interactions train = s.train();
+        float[] scores = new float[train.items()];
+        boolean[] recommended = new boolean[train.items()];
+        double recall = 0;
+        double precision = 0;
+        double ndcg = 0;
+        double hr = 0;
+        double mrr = 0;
+        int users = 0;
+        for (int u = 0; u < train.users(); u++) {
+            if (s.test()[u].length == 0) {
+                continue;
+            }
+            if (u % 256 == 0) {
+                context.checkCancelled();
+            }
+            r.score(u, scores);
+            for (int q = train.start[u]; q < train.start[u + 1]; q++) {
+                scores[train.items[q]] = Float.NEGATIVE_INFINITY;
+            }
+            int[] top = Metrics.topK(scores, k);
+            for (int i : top) {
+                recommended[i] = true;
+            }
+            Metrics.AtK m = Metrics.of(top, s.test()[u], k);
+            recall += m.recall();
+            precision += m.precision();
+            ndcg += m.ndcg();
+            hr += m.hr();
+            mrr += m.mrr();
+            users++;
+        }
+        int covered = 0;
+        for (boolean b : recommended) {
+            covered += b ? 1 : 0;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("recall@" + k, recall / users);
+        out.put("ndcg@" + k, ndcg / users);
+        out.put("precision@" + k, precision / users);
+        out.put("hr@" + k, hr / users);
+        out.put("mrr@" + k, mrr / users);
+        out.put("coverage@" + k, (double) covered / train.items());
+        return out;
+    }
+
+    private static String json(Map<String, Double> values) {
+        return values.entrySet().stream().map(e -> String.format(Locale.ROOT, "\"%s\":%.6f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static Result summarise(String model, String parameters, List<Map<String, Double>> runs, double trainSeconds) {
+        Map<String, Double> mean = new LinkedHashMap<>();
+        Map<String, Double> std = new LinkedHashMap<>();
+        for (String key : runs.get(0).keySet()) {
+            double m = runs.stream().mapToDouble(r -> r.get(key)).average().orElse(0);
+            double v = runs.stream().mapToDouble(r -> (r.get(key) - m) * (r.get(key) - m)).sum() / Math.max(1, runs.size() - 1);
+            mean.put(key, m);
+            std.put(key, Math.sqrt(v));
+        }
+        return new Result(model, parameters, mean, std, trainSeconds);
+    }
+
+    /** The models this build knows, by their command-line names. */
+    static final class Models {
+        private static final Map<String, Supplier<Recommender>> KNOWN = new LinkedHashMap<>();
+
+        static {
+            KNOWN.put("pop", Popularity::new);
+            KNOWN.put("itemknn", () -> new ItemKnn(100, 10));
+            KNOWN.put("ease", () -> new Ease(250));
+        }
+
+        private Models() {
+        }
+
+        static void check(String name) {
+            if (!KNOWN.containsKey(name)) {
+                throw new IllegalArgumentException("Unknown model '" + name + "': this build has " + String.join(", ", KNOWN.keySet())
+                        + " (content, autoencoder, cfgan and deepwalk are still to come).");
+            }
+        }
+
+        static Recommender create(String name) {
+            check(name);
+            return KNOWN.get(name).get();
+        }
+    }
+}

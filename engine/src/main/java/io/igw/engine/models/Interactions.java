@@ -1,0 +1,113 @@
+package io.igw.engine.models;
+
+import io.igw.storage.Workspace;
+import io.igw.storage.datasets.DatasetKind;
+import io.igw.storage.datasets.DatasetStore;
+import io.igw.storage.events.EventColumns;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Who interacted with what: a binary user × item matrix in compressed rows, users and items numbered densely, with
+ * each interaction's time (its latest event). Every behaviour counts as an interaction (the CFGAN protocol treats
+ * every MovieLens rating as one).
+ */
+public final class Interactions {
+    final long[] userIds;
+    final long[] itemIds;
+    /** Row offsets: user u's items are {@code items[start[u] .. start[u+1])}, ascending. */
+    final int[] start;
+    final int[] items;
+    final long[] times;
+
+    Interactions(long[] userIds, long[] itemIds, int[] start, int[] items, long[] times) {
+        this.userIds = userIds;
+        this.itemIds = itemIds;
+        this.start = start;
+        this.items = items;
+        this.times = times;
+    }
+
+    /** Every (user, item) pair in the workspace's events, from the columnar snapshots. */
+    public static Interactions of(Workspace workspace) {
+        Map<Long, Integer> users = new HashMap<>();
+        Map<Long, Integer> itemIndex = new HashMap<>();
+        Map<Long, Long> latest = new HashMap<>();
+        EventColumns snapshots = new EventColumns(workspace);
+        for (int id : new DatasetStore(workspace).completeIds(DatasetKind.EVENTS)) {
+            EventColumns.Batch b = snapshots.readWhoWhatWhen(id);
+            for (int k = 0; k < b.size(); k++) {
+                int u = users.computeIfAbsent(b.user()[k], x -> users.size());
+                int i = itemIndex.computeIfAbsent(b.item()[k], x -> itemIndex.size());
+                latest.merge(((long) u << 32) | i, b.time()[k], Math::max);
+            }
+        }
+        long[] userIds = new long[users.size()];
+        users.forEach((id, u) -> userIds[u] = id);
+        long[] itemIds = new long[itemIndex.size()];
+        itemIndex.forEach((id, i) -> itemIds[i] = id);
+        long[] keys = latest.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        return fromSortedPairs(userIds, itemIds, keys, latest);
+    }
+
+    /** Builds the rows from ascending {@code user << 32 | item} keys and their times. */
+    static Interactions fromSortedPairs(long[] userIds, long[] itemIds, long[] keys, Map<Long, Long> time) {
+        int[] start = new int[userIds.length + 1];
+        int[] items = new int[keys.length];
+        long[] times = new long[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            start[(int) (keys[k] >>> 32) + 1]++;
+            items[k] = (int) keys[k];
+            times[k] = time.get(keys[k]);
+        }
+        for (int u = 0; u < userIds.length; u++) {
+            start[u + 1] += start[u];
+        }
+        return new Interactions(userIds, itemIds, start, items, times);
+    }
+
+    /** A matrix from explicit rows, for tests: {@code rows[u]} lists user u's items. */
+    static Interactions ofRows(int items, int[][] rows) {
+        long[] userIds = new long[rows.length];
+        long[] itemIds = new long[items];
+        for (int u = 0; u < rows.length; u++) {
+            userIds[u] = u;
+        }
+        for (int i = 0; i < items; i++) {
+            itemIds[i] = i;
+        }
+        int[] start = new int[rows.length + 1];
+        for (int u = 0; u < rows.length; u++) {
+            start[u + 1] = start[u] + rows[u].length;
+        }
+        int[] all = new int[start[rows.length]];
+        for (int u = 0; u < rows.length; u++) {
+            int[] sorted = rows[u].clone();
+            Arrays.sort(sorted);
+            System.arraycopy(sorted, 0, all, start[u], sorted.length);
+        }
+        return new Interactions(userIds, itemIds, start, all, new long[all.length]);
+    }
+
+    public int users() {
+        return userIds.length;
+    }
+
+    public int items() {
+        return itemIds.length;
+    }
+
+    public int size() {
+        return items.length;
+    }
+
+    /** User u's items, ascending. */
+    int[] row(int u) {
+        return Arrays.copyOfRange(items, start[u], start[u + 1]);
+    }
+
+    int rowLength(int u) {
+        return start[u + 1] - start[u];
+    }
+}

@@ -1,0 +1,107 @@
+package io.igw.engine.models;
+
+import io.igw.engine.task.JobContext;
+import java.util.Arrays;
+
+/**
+ * Item-based k-nearest neighbours: item similarity is the cosine of their user columns, shrunk towards zero for
+ * items with few users in common (sim = co / (sqrt(n_i·n_j) + shrink)); each item keeps its {@code k} most
+ * similar; a user's score for an item sums its similarity to the user's items.
+ */
+public final class ItemKnn implements Recommender {
+    private final int neighbours;
+    private final double shrink;
+    private int[][] neighbourOf = new int[0][];
+    private float[][] similarity = new float[0][];
+    private Interactions train;
+
+    public ItemKnn(int neighbours, double shrink) {
+        this.neighbours = neighbours;
+        this.shrink = shrink;
+    }
+
+    @Override
+    public String name() {
+        return "itemknn";
+    }
+
+    @Override
+    public String parameters() {
+        return "neighbours=" + neighbours + ",shrink=" + shrink;
+    }
+
+    @Override
+    public void fit(Interactions train, JobContext context) {
+        this.train = train;
+        int items = train.items();
+        int[] popularity = new int[items];
+        for (int k = 0; k < train.size(); k++) {
+            popularity[train.items[k]]++;
+        }
+        // item → users, to count co-occurrences item by item
+        int[] colStart = new int[items + 1];
+        for (int k = 0; k < train.size(); k++) {
+            colStart[train.items[k] + 1]++;
+        }
+        for (int i = 0; i < items; i++) {
+            colStart[i + 1] += colStart[i];
+        }
+        int[] users = new int[train.size()];
+        int[] fill = Arrays.copyOf(colStart, items);
+        for (int u = 0; u < train.users(); u++) {
+            for (int k = train.start[u]; k < train.start[u + 1]; k++) {
+                users[fill[train.items[k]]++] = u;
+            }
+        }
+        neighbourOf = new int[items][];
+        similarity = new float[items][];
+        int[] co = new int[items];
+        int[] touched = new int[items];
+        for (int i = 0; i < items; i++) {
+            if (i % 256 == 0) {
+                context.checkCancelled();
+                context.progress((double) i / items, "item similarities " + i + " of " + items);
+            }
+            int n = 0;
+            for (int c = colStart[i]; c < colStart[i + 1]; c++) {
+                int u = users[c];
+                for (int k = train.start[u]; k < train.start[u + 1]; k++) {
+                    int j = train.items[k];
+                    if (j != i) {
+                        if (co[j] == 0) {
+                            touched[n++] = j;
+                        }
+                        co[j]++;
+                    }
+                }
+            }
+            long[] packed = new long[n];
+            for (int t = 0; t < n; t++) {
+                int j = touched[t];
+                float sim = (float) (co[j] / (Math.sqrt((double) popularity[i] * popularity[j]) + shrink));
+                packed[t] = ((long) Float.floatToIntBits(sim) << 32) | (0x7fffffffL - j);
+                co[j] = 0;
+            }
+            Arrays.sort(packed);
+            int keep = Math.min(neighbours, n);
+            neighbourOf[i] = new int[keep];
+            similarity[i] = new float[keep];
+            for (int t = 0; t < keep; t++) {
+                long p = packed[n - 1 - t];
+                neighbourOf[i][t] = (int) (0x7fffffffL - (p & 0xffffffffL));
+                similarity[i][t] = Float.intBitsToFloat((int) (p >>> 32));
+            }
+        }
+    }
+
+    @Override
+    public void score(int user, float[] scores) {
+        Arrays.fill(scores, 0);
+        for (int k = train.start[user]; k < train.start[user + 1]; k++) {
+            int i = train.items[k];
+            for (int t = 0; t < neighbourOf[i].length; t++) {
+                scores[neighbourOf[i][t]] += similarity[i][t];
+            }
+        }
+    }
+}
