@@ -41,30 +41,30 @@ public final class ColumnFolder {
     }
 
     public long[] longs(String name) {
-        ByteBuffer b = read(ColumnType.LONG.file(dir, name));
-        long[] a = new long[b.remaining() / Long.BYTES];
-        b.asLongBuffer().get(a);
+        Path file = ColumnType.LONG.file(dir, name);
+        long[] a = new long[(int) (size(file) / Long.BYTES)];
+        read(file, Long.BYTES, (buf, from, n) -> buf.asLongBuffer().get(a, from, n));
         return a;
     }
 
     public int[] ints(String name) {
-        ByteBuffer b = read(ColumnType.INT.file(dir, name));
-        int[] a = new int[b.remaining() / Integer.BYTES];
-        b.asIntBuffer().get(a);
+        Path file = ColumnType.INT.file(dir, name);
+        int[] a = new int[(int) (size(file) / Integer.BYTES)];
+        read(file, Integer.BYTES, (buf, from, n) -> buf.asIntBuffer().get(a, from, n));
         return a;
     }
 
     public float[] floats(String name) {
-        ByteBuffer b = read(ColumnType.FLOAT.file(dir, name));
-        float[] a = new float[b.remaining() / Float.BYTES];
-        b.asFloatBuffer().get(a);
+        Path file = ColumnType.FLOAT.file(dir, name);
+        float[] a = new float[(int) (size(file) / Float.BYTES)];
+        read(file, Float.BYTES, (buf, from, n) -> buf.asFloatBuffer().get(a, from, n));
         return a;
     }
 
     public byte[] bytes(String name) {
-        ByteBuffer b = read(ColumnType.BYTE.file(dir, name));
-        byte[] a = new byte[b.remaining()];
-        b.get(a);
+        Path file = ColumnType.BYTE.file(dir, name);
+        byte[] a = new byte[(int) size(file)];
+        read(file, 1, (buf, from, n) -> buf.get(a, from, n));
         return a;
     }
 
@@ -79,13 +79,55 @@ public final class ColumnFolder {
         return a;
     }
 
-    private static ByteBuffer read(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
+    /** One direct buffer per thread: the channel reads straight into it, with no hidden copy through the heap. */
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 20));
+
+    /** Copies elements [from, from + n) out of a buffer into an array. */
+    @FunctionalInterface
+    private interface Chunk {
+        void take(ByteBuffer buffer, int from, int n);
+    }
+
+    private static long size(Path file) {
+        try {
+            long size = Files.size(file);
             if (size > Integer.MAX_VALUE) {
                 throw new IOException(file + " is larger than one column may be (2 GiB)");
             }
-            return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            return size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a file through a 1 MiB buffer, chunk by chunk: no memory mapping, so a build's folder can be deleted
+     * at once on every platform, and no second copy of a large column on the heap.
+     */
+    private static void read(Path file, int width, Chunk chunk) {
+        int perChunk = (1 << 20) / width;
+        ByteBuffer buf = BUFFER.get();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long total = ch.size() / width;
+            for (long from = 0; from < total; from += perChunk) {
+                int n = (int) Math.min(perChunk, total - from);
+                buf.clear().limit(n * width);
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf) < 0) {
+                        throw new IOException(file + " ended early");
+                    }
+                }
+                buf.flip();
+                chunk.take(buf, (int) from, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ByteBuffer read(Path file) {
+        try {
+            return ByteBuffer.wrap(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
