@@ -140,6 +140,11 @@ public final class DataViewModel {
 
     /** Starts an import in the background; progress and the outcome arrive through the properties. */
     public void startImport(ImportRequest request) {
+        startImport(request, report -> { });
+    }
+
+    /** As {@link #startImport(ImportRequest)}, then hands a successful import's report on. */
+    public void startImport(ImportRequest request, java.util.function.Consumer<ImportReport> afterSuccess) {
         if (importing.get()) {
             status.set("An import is already running.");
             return;
@@ -154,6 +159,7 @@ public final class DataViewModel {
                     status.set(describe(report) + (result.graph() == null ? ""
                             : String.format(" The interest graph was updated (build %d).", result.graph().buildId())));
                     reload(datasetToShow(report));
+                    afterSuccess.accept(report);
                 },
                 failure -> {
                     importing.set(false);

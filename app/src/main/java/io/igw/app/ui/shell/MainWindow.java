@@ -161,7 +161,13 @@ public final class MainWindow extends BorderPane {
             show(Section.DATA);
             model.refresh();
             if (demo && (Boolean) result[1] && Files.isRegularFile(sampleData.resolve("events.csv"))) {
-                model.startImport(demoImport());
+                GraphView graph = graphView;
+                // the demo workspace comes with its interest graph: built once the sample data is in
+                model.startImport(demoImport(), report -> {
+                    if (report.imported() > 0 && graph == graphView) {
+                        graph.model().buildGraph();
+                    }
+                });
             }
             opened.accept(workspace);
         }, failure -> {
