@@ -36,7 +36,7 @@ public final class ImportBenchmark implements Job<Map<String, Object>> {
         Path dir = Files.createTempDirectory("igw-bench-import");
         try {
             context.progress(0, "generating " + events + " events");
-            new SampleGenerator(dir.resolve("data"), GeneratorOptions.forEvents(events, seed)).run(sub(context, 0, 0.2));
+            new SampleGenerator(dir.resolve("data"), GeneratorOptions.forEvents(events, seed)).run(context.part(0, 0.2, null));
             Path csv = dir.resolve("data").resolve("events.csv");
 
             context.progress(0.2, "H2 CSVREAD baseline");
@@ -50,7 +50,7 @@ public final class ImportBenchmark implements Job<Map<String, Object>> {
                 // decision: like the baseline, which times only its CREATE TABLE statement, the ratio times the
                 // import job alone; creating the workspace (schema migration) and closing it are reported apart
                 long job = System.nanoTime();
-                result = new WorkspaceImport(ws, ImportRequest.events(ImportFormat.TAOBAO, csv)).run(sub(context, 0.5, 0.5)).files().get(0);
+                result = new WorkspaceImport(ws, ImportRequest.events(ImportFormat.TAOBAO, csv)).run(context.part(0.5, 0.5, null)).files().get(0);
                 seconds = (System.nanoTime() - job) / 1e9;
                 peak = heap.peakMb();
             }
@@ -75,20 +75,6 @@ public final class ImportBenchmark implements Job<Map<String, Object>> {
         } finally {
             deleteTree(dir);
         }
-    }
-
-    private static JobContext sub(JobContext parent, double from, double span) {
-        return new JobContext() {
-            @Override
-            public void progress(double fraction, String message) {
-                parent.progress(from + span * Math.max(0, fraction), message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return parent.isCancelled();
-            }
-        };
     }
 
     private static void deleteTree(Path dir) throws IOException {

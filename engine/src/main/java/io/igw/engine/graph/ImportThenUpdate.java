@@ -33,32 +33,13 @@ public final class ImportThenUpdate implements Job<ImportThenUpdate.Result> {
     public Result run(JobContext context) throws Exception {
         Optional<GraphBuild> latest = new GraphStore(workspace).latest();
         double importShare = latest.isPresent() ? 0.85 : 1.0;
-        ImportReport report = new WorkspaceImport(workspace, request).run(new JobContext() {
-            @Override
-            public void progress(double fraction, String message) {
-                context.progress(fraction < 0 ? fraction : fraction * importShare, message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return context.isCancelled();
-            }
-        });
+        ImportReport report = new WorkspaceImport(workspace, request).run(context.part(0, importShare, null));
         if (latest.isEmpty() || report.imported() == 0) {
             return new Result(report, null);
         }
         GraphParameters params = GraphParameters.parse(latest.get().parameters());
-        GraphBuildSummary graph = InterestGraphBuilder.update(workspace, params).run(new JobContext() {
-            @Override
-            public void progress(double fraction, String message) {
-                context.progress(importShare + (1 - importShare) * Math.max(0, fraction), "updating the interest graph: " + message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
+        GraphBuildSummary graph = InterestGraphBuilder.update(workspace, params)
+                .run(context.part(importShare, 1 - importShare, "updating the interest graph: ").uncancellable());
         return new Result(report, graph);
     }
 }

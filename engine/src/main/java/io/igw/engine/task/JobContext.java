@@ -21,6 +21,42 @@ public interface JobContext {
         };
     }
 
+    /**
+     * This context seen by a step that is one part of the job: the step's progress in [0, 1] lands in
+     * [from, from + span] of the whole (unknown progress stays unknown), and its message is prefixed when a prefix
+     * is given.
+     */
+    default JobContext part(double from, double span, String prefix) {
+        JobContext whole = this;
+        return new JobContext() {
+            @Override
+            public void progress(double fraction, String message) {
+                whole.progress(fraction < 0 ? fraction : from + span * fraction, prefix == null ? message : prefix + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return whole.isCancelled();
+            }
+        };
+    }
+
+    /** This context without cancellation, for a short step that must not stop halfway once started. */
+    default JobContext uncancellable() {
+        JobContext whole = this;
+        return new JobContext() {
+            @Override
+            public void progress(double fraction, String message) {
+                whole.progress(fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+
     /** Throws {@link CancelledException} if cancel was asked; long loops call this once per batch. */
     default void checkCancelled() {
         if (isCancelled()) {
