@@ -12,10 +12,10 @@ import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
 import io.igw.storage.graph.GraphBuild;
+import io.igw.storage.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
 import io.igw.storage.stats.WorkspaceStats;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         if (base.isPresent() && datasets.equals(base.get().datasets()) && params.asOf() == null
                 && catalogueVersion(datasetStore).equals(catalogueOf(store.columns(base.get().id())))) {
             context.progress(1, "the graph is up to date");
-            return summary(store, base.get(), 0, (System.nanoTime() - t0) / 1e9);
+            return summary(base.get(), 0, (System.nanoTime() - t0) / 1e9, Counts.of(store.columns(base.get().id())));
         }
         long asOf = params.asOf() != null ? params.asOf() : range[1];
         String dataVersion = "datasets " + datasets.stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -119,13 +119,15 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             out.strings("catalogue_version", new String[]{catalogueVersion});
             facts.save(out);
             interests.save(out);
-            links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
-            CategoryLinks.save(out, interests, facts.categories.size());
+            int itemLinks = links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
+            int categoryLinks = CategoryLinks.save(out, interests, facts.categories.size());
             out.commit();
             double seconds = (System.nanoTime() - t0) / 1e9;
             store.complete(build, pairs.events, seconds);
             context.progress(1, String.format("%,d interest edges", interests.count));
-            return summary(store, store.find(build).orElseThrow(), pairs.events - before, seconds);
+            Counts counts = Counts.of(pairs.users.size(), pairs.items.size(), facts.categories.size(), facts.brandNames.length,
+                    tags.names().length, interests.kind, interests.count, interests.evidence, itemLinks, categoryLinks);
+            return summary(store.find(build).orElseThrow(), pairs.events - before, seconds, counts);
         } catch (Exception | Error e) {
             store.discard(build);
             throw e;
@@ -201,20 +203,44 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         return new Added(factor, touched.users());
     }
 
-    private GraphBuildSummary summary(GraphStore store, GraphBuild build, long events, double seconds) {
-        ColumnFolder f = store.columns(build.id());
-        Map<String, Long> nodes = new LinkedHashMap<>();
-        nodes.put("user", (long) f.longs("user_ids").length);
-        nodes.put("item", (long) f.longs("item_ids").length);
-        nodes.put("category", (long) f.longs("category_ids").length);
-        nodes.put("brand", (long) f.strings("brand_names").length);
-        nodes.put("tag", (long) f.strings("tag_names").length);
-        Map<String, Long> edges = new LinkedHashMap<>();
-        store.open(build).edgeCounts().forEach((kind, n) -> edges.put("user_" + kind, n));
-        edges.put("item_item", (long) f.ints("link_item").length);
-        edges.put("category_category", (long) f.ints("category_link_a").length);
-        long evidence = Arrays.stream(f.ints("edge_evidence")).filter(p -> p >= 0).count();
+    /** Node and edge counts per kind, and how many evidence events the interests keep. */
+    private record Counts(Map<String, Long> nodes, Map<String, Long> edges, long evidence) {
+        static Counts of(long users, long items, long categories, long brands, long tags, byte[] edgeKinds, int edgeCount,
+                         int[] evidence, long itemLinks, long categoryLinks) {
+            Map<String, Long> nodes = new LinkedHashMap<>();
+            nodes.put("user", users);
+            nodes.put("item", items);
+            nodes.put("category", categories);
+            nodes.put("brand", brands);
+            nodes.put("tag", tags);
+            long[] perKind = new long[GraphKind.values().length];
+            for (int e = 0; e < edgeCount; e++) {
+                perKind[edgeKinds[e]]++;
+            }
+            Map<String, Long> edges = new LinkedHashMap<>();
+            for (GraphKind k : GraphKind.values()) {
+                edges.put("user_" + k.label(), perKind[k.code()]);
+            }
+            edges.put("item_item", itemLinks);
+            edges.put("category_category", categoryLinks);
+            long kept = 0;
+            for (int e = 0; e < edgeCount * Interests.EVIDENCE; e++) {
+                kept += evidence[e] >= 0 ? 1 : 0;
+            }
+            return new Counts(nodes, edges, kept);
+        }
+
+        /** The counts of a stored build, for an update that finds nothing new. */
+        static Counts of(ColumnFolder f) {
+            byte[] kinds = f.bytes("edge_kind");
+            return of(f.longs("user_ids").length, f.longs("item_ids").length, f.longs("category_ids").length,
+                    f.strings("brand_names").length, f.strings("tag_names").length, kinds, kinds.length,
+                    f.ints("edge_evidence"), f.ints("link_item").length, f.ints("category_link_a").length);
+        }
+    }
+
+    private static GraphBuildSummary summary(GraphBuild build, long events, double seconds, Counts counts) {
         return new GraphBuildSummary(build.id(), build.asOf(), build.halfLifeDays(), build.events(), events,
-                build.madeBy(), nodes, edges, evidence, seconds);
+                build.madeBy(), counts.nodes(), counts.edges(), counts.evidence(), seconds);
     }
 }

@@ -70,9 +70,9 @@ final class ItemLinks {
     /**
      * Merges the changes into the counts and writes them, with each item's strongest links: those seen together
      * in at least {@code minSessions} sessions, by lift (ties by count), at most {@code perItem}, as one row per
-     * item slot in both directions.
+     * item slot in both directions. Returns how many links it kept.
      */
-    void save(ColumnFolderWriter out, int items, int minSessions, int perItem) {
+    int save(ColumnFolderWriter out, int items, int minSessions, int perItem) {
         int changes = changeKeys.size();
         long[] changed = Arrays.copyOf(changeKeys.keys(), changes);
         int[] delta = Arrays.copyOf(changeCounts, changes);
@@ -102,14 +102,15 @@ final class ItemLinks {
                 counts[n++] = count;
             }
         }
-        writeLinks(out, keys, counts, n, items, minSessions, perItem);
+        int kept = writeLinks(out, keys, counts, n, items, minSessions, perItem);
         out.longs("cooc_key", keys, n);
         out.ints("cooc_count", counts, n);
         out.ints("cooc_item_sessions", Arrays.copyOf(itemSessions, Math.max(items, itemSessions.length)), items);
         out.longs("cooc_sessions", new long[]{sessions}, 1);
+        return kept;
     }
 
-    private void writeLinks(ColumnFolderWriter out, long[] keys, int[] counts, int n, int items, int minSessions, int perItem) {
+    private int writeLinks(ColumnFolderWriter out, long[] keys, int[] counts, int n, int items, int minSessions, int perItem) {
         int[] degree = new int[items + 1];
         for (int p = 0; p < n; p++) {
             if (counts[p] >= minSessions) {
@@ -160,6 +161,7 @@ final class ItemLinks {
         out.ints("link_start", start, items + 1);
         out.ints("link_item", keptItem, kept);
         out.floats("link_lift", keptLift, kept);
+        return kept;
     }
 
     /** The counts a build saved, sorted as they were written. */

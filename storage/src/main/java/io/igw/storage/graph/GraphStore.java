@@ -153,10 +153,12 @@ public final class GraphStore {
         gone.forEach(this::discard);
         ColumnFolderWriter.deleteLeftovers(root());
         if (Files.isDirectory(root())) {
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            list().forEach(b -> kept.add("B" + b.id()));
             try (Stream<Path> entries = Files.list(root())) {
                 for (Path p : entries.toList()) {
                     String name = p.getFileName().toString();
-                    if (name.startsWith("B") && !exists(name.substring(1))) {
+                    if (name.startsWith("B") && !kept.contains(name)) {
                         ColumnFolderWriter.deleteTree(p);
                     }
                 }
@@ -164,11 +166,6 @@ public final class GraphStore {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    private boolean exists(String id) {
-        return id.chars().allMatch(Character::isDigit) && !id.isEmpty()
-                && list().stream().anyMatch(b -> b.id() == Integer.parseInt(id));
     }
 
     /** Complete builds, newest first. */
