@@ -81,25 +81,37 @@ public final class GraphCanvas extends StackPane {
             graph.setAttribute("ui.antialias");
         }
         shown = subgraph;
-        int[] degree = subgraph.degrees();
-        int maxDegree = Arrays.stream(degree).max().orElse(1);
-        boolean[] labelled = mostImportant(subgraph, degree);
+        boolean[] labelled = mostImportant(subgraph, subgraph.degrees());
         for (int i = 0; i < subgraph.nodes().size(); i++) {
             Subgraph.Node n = subgraph.nodes().get(i);
             Node node = graph.addNode(n.key());
-            double importance = sizeByDegree ? (double) degree[i] / Math.max(1, maxDegree) : Math.min(1, n.score());
-            node.setAttribute("ui.class", i == subgraph.centre() ? "centre"
-                    : Styles.classOf(n.kind(), colourByCommunity ? n.community() : null));
-            node.setAttribute("ui.size", (float) Math.round(8 + 22 * Math.sqrt(importance)));
             if (labelled[i]) {
                 node.setAttribute("ui.label", clip(n.label()));
             }
         }
+        restyle(sizeByDegree, colourByCommunity);
         for (int k : strongestEdges(subgraph)) {
             Subgraph.Edge e = subgraph.edges().get(k);
             var edge = graph.addEdge("e" + k, subgraph.nodes().get(e.from()).key(), subgraph.nodes().get(e.to()).key());
             edge.setAttribute("ui.size", (float) (0.5 + 2.5 * e.weight()));
             edge.setAttribute("ui.color", (float) Math.min(1, e.weight()));
+        }
+    }
+
+    /**
+     * Sizes the shown nodes by score or degree and colours them by kind or community, in place: switching either
+     * never rebuilds GraphStream's graph.
+     */
+    public void restyle(boolean sizeByDegree, boolean colourByCommunity) {
+        int[] degree = shown.degrees();
+        int maxDegree = Arrays.stream(degree).max().orElse(1);
+        for (int i = 0; i < shown.nodes().size(); i++) {
+            Subgraph.Node n = shown.nodes().get(i);
+            Node node = graph.getNode(n.key());
+            double importance = sizeByDegree ? (double) degree[i] / Math.max(1, maxDegree) : Math.min(1, n.score());
+            node.setAttribute("ui.class", i == shown.centre() ? "centre"
+                    : Styles.classOf(n.kind(), colourByCommunity ? n.community() : null));
+            node.setAttribute("ui.size", (float) Math.round(8 + 22 * Math.sqrt(importance)));
         }
     }
 

@@ -63,11 +63,15 @@ public final class GraphView extends BorderPane {
         });
         canvas.onOpen(model::centreOn);
         model.visible.addListener((o, a, graph) -> show(graph));
-        model.sizeByDegree.addListener((o, a, b) -> show(model.visible.get()));
-        model.colourByCommunity.addListener((o, a, b) -> show(model.visible.get()));
+        model.sizeByDegree.addListener((o, a, b) -> restyle());
+        model.colourByCommunity.addListener((o, a, b) -> restyle());
         model.positions.addListener((o, a, p) -> canvas.place(p));
         model.selected.addListener((o, a, details) -> showDetails(details));
         model.refresh();
+    }
+
+    private void restyle() {
+        canvas.restyle(model.sizeByDegree.get(), model.colourByCommunity.get());
     }
 
     private void show(Subgraph graph) {
@@ -102,9 +106,20 @@ public final class GraphView extends BorderPane {
         Slider threshold = new Slider(0, 0.5, 0);
         threshold.setId("graphThreshold");
         threshold.setPrefWidth(140);
-        threshold.valueProperty().bindBidirectional(model.threshold);
+        // the subgraph is cut again (and redrawn, and laid out) when the thumb is let go, not at every pixel of a drag
+        threshold.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                model.threshold.set(threshold.getValue());
+            }
+        });
+        threshold.valueProperty().addListener((o, a, b) -> {
+            if (!threshold.isValueChanging()) {
+                model.threshold.set(b.doubleValue());
+            }
+        });
+        model.threshold.addListener((o, a, b) -> threshold.setValue(b.doubleValue()));
         Label thresholdLabel = new Label();
-        thresholdLabel.textProperty().bind(model.threshold.asString(Locale.ROOT, "weight ≥ %.2f"));
+        thresholdLabel.textProperty().bind(threshold.valueProperty().asString(Locale.ROOT, "weight ≥ %.2f"));
 
         HBox kinds = new HBox(8);
         for (String kind : GraphViewModel.KINDS) {
