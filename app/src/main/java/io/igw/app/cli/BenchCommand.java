@@ -2,8 +2,11 @@ package io.igw.app.cli;
 
 import io.igw.engine.bench.ImportBenchmark;
 import io.igw.engine.graph.GraphBenchmark;
+import io.igw.engine.task.Job;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
@@ -14,11 +17,8 @@ final class BenchCommand implements Runnable {
         throw new IllegalArgumentException("Name a benchmark: igw bench import --events N, or igw bench graph --events N");
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Generates N events, imports them into a fresh workspace, and measures H2's own CSVREAD",
-                "bulk load of the same file in the same run. Prints events, seconds, events_per_s,",
-                "h2_csvread_seconds, ratio_to_csvread (ours over theirs) and the peak heap."})
-    static final class Import implements Callable<Integer> {
+    /** What every benchmark takes: how many events to generate, from which seed, and whether to show progress. */
+    static final class Options {
         @Option(names = "--events", defaultValue = "2000000", paramLabel = "N", description = "Events to generate (default ${DEFAULT-VALUE}).")
         long events;
 
@@ -28,13 +28,26 @@ final class BenchCommand implements Runnable {
         @Option(names = "--quiet", description = "No progress on standard error.")
         boolean quiet;
 
+        int run(String name, Job<Map<String, Object>> benchmark) throws Exception {
+            System.out.println(Json.write(Jobs.run(name, benchmark, quiet)));
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Generates N events, imports them into a fresh workspace, and measures H2's own CSVREAD",
+                "bulk load of the same file in the same run. Prints events, seconds, events_per_s,",
+                "h2_csvread_seconds, ratio_to_csvread (ours over theirs) and the peak heap."})
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        Options options;
+
         @Override
         public Integer call() throws Exception {
-            if (events < 1) {
+            if (options.events < 1) {
                 throw new IllegalArgumentException("--events must be at least 1");
             }
-            System.out.println(Json.write(Jobs.run("bench import", new ImportBenchmark(events, seed), quiet)));
-            return 0;
+            return options.run("bench import", new ImportBenchmark(options.events, options.seed));
         }
     }
 
@@ -43,19 +56,12 @@ final class BenchCommand implements Runnable {
                 "events and a full graph build over all N, and the same aggregation in DuckDB on the same data in the",
                 "same run. Prints events, build_seconds, update_seconds, peak_heap_mb, duckdb_seconds and ratio."})
     static final class Graph implements Callable<Integer> {
-        @Option(names = "--events", defaultValue = "2000000", paramLabel = "N", description = "Events to generate (default ${DEFAULT-VALUE}).")
-        long events;
-
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
-        long seed;
-
-        @Option(names = "--quiet", description = "No progress on standard error.")
-        boolean quiet;
+        @Mixin
+        Options options;
 
         @Override
         public Integer call() throws Exception {
-            System.out.println(Json.write(Jobs.run("bench graph", new GraphBenchmark(events, seed), quiet)));
-            return 0;
+            return options.run("bench graph", new GraphBenchmark(options.events, options.seed));
         }
     }
 }
