@@ -39,6 +39,13 @@ public final class StoredGraph {
     private byte[] pairBestBehaviour;
     private long[] pairBestTime;
     private CatalogLookup catalog;
+    private Map<Long, Integer> itemSlot;
+    private int[] linkStart;
+    private int[] linkItem;
+    private float[] linkLift;
+    private int[] categoryLinkA;
+    private int[] categoryLinkB;
+    private float[] categoryLinkLift;
 
     StoredGraph(Workspace workspace, GraphBuild build, ColumnFolder columns) {
         this.workspace = workspace;
@@ -137,7 +144,30 @@ public final class StoredGraph {
         return out;
     }
 
-    private void loadPairs() {
+    /** The item and category links, read on first use and kept: the explorer asks for them node after node. */
+    private synchronized void loadLinks() {
+        if (linkStart == null) {
+            linkItem = columns.ints("link_item");
+            linkLift = columns.floats("link_lift");
+            categoryLinkA = columns.ints("category_link_a");
+            categoryLinkB = columns.ints("category_link_b");
+            categoryLinkLift = columns.floats("category_link_lift");
+            linkStart = columns.ints("link_start");
+        }
+    }
+
+    /** The item's slot in this build, or -1; the index is built on first use. */
+    private synchronized int itemIndex(long itemId) {
+        if (itemSlot == null) {
+            itemSlot = new HashMap<>(itemIds.length * 2);
+            for (int i = 0; i < itemIds.length; i++) {
+                itemSlot.put(itemIds[i], i);
+            }
+        }
+        return itemSlot.getOrDefault(itemId, -1);
+    }
+
+    private synchronized void loadPairs() {
         if (pairItem == null) {
             pairItem = columns.ints("pair_item");
             pairBestWeight = columns.floats("pair_best_weight");
@@ -180,14 +210,15 @@ public final class StoredGraph {
 
     /** The items most often seen in the same sessions as this one, by lift, strongest first. */
     public List<Link> itemLinks(long itemId) {
-        int i = indexOf(itemIds, itemId);
+        int i = itemIndex(itemId);
         List<Link> out = new ArrayList<>();
         if (i < 0) {
             return out;
         }
-        int[] start = columns.ints("link_start");
-        int[] other = columns.ints("link_item");
-        float[] lift = columns.floats("link_lift");
+        loadLinks();
+        int[] start = linkStart;
+        int[] other = linkItem;
+        float[] lift = linkLift;
         for (int k = start[i]; k < start[i + 1]; k++) {
             long id = itemIds[other[k]];
             out.add(new Link("item", Long.toString(id), itemTitle(id), lift[k]));
@@ -211,9 +242,10 @@ public final class StoredGraph {
 
     /** Category pairs that users are interested in together more than chance, by lift, strongest first. */
     public List<Link[]> categoryLinks() {
-        int[] a = columns.ints("category_link_a");
-        int[] b = columns.ints("category_link_b");
-        float[] lift = columns.floats("category_link_lift");
+        loadLinks();
+        int[] a = categoryLinkA;
+        int[] b = categoryLinkB;
+        float[] lift = categoryLinkLift;
         List<Link[]> out = new ArrayList<>();
         for (int k = 0; k < a.length; k++) {
             String ida = Long.toString(categoryIds[a[k]]);
@@ -332,7 +364,7 @@ public final class StoredGraph {
         try {
             return switch (kind) {
                 case CATEGORY -> indexOf(categoryIds, Long.parseLong(target));
-                case ITEM -> indexOf(itemIds, Long.parseLong(target));
+                case ITEM -> itemIndex(Long.parseLong(target));
                 case TAG -> Arrays.asList(tagNames).indexOf(target);
                 case BRAND -> Arrays.asList(brandNames).indexOf(target);
             };
@@ -361,7 +393,7 @@ public final class StoredGraph {
             if (userSlot.containsKey(id)) {
                 exact.add(new Node("user", q, "user " + q));
             }
-            if (indexOf(itemIds, id) >= 0) {
+            if (itemIndex(id) >= 0) {
                 exact.add(new Node("item", q, itemTitle(id)));
             }
             if (indexOf(categoryIds, id) >= 0 || catalog().category(id) != null) {
