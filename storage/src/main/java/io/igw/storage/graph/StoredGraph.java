@@ -90,19 +90,6 @@ public final class StoredGraph {
         return userSlot.containsKey(userId);
     }
 
-    /** Edges per kind, in listing order. */
-    public Map<String, Long> edgeCounts() {
-        long[] counts = new long[GraphKind.values().length];
-        for (byte k : edgeKind) {
-            counts[k]++;
-        }
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (GraphKind k : GraphKind.values()) {
-            out.put(k.label(), counts[k.code()]);
-        }
-        return out;
-    }
-
     /** A user's interests of one kind (all kinds, categories first, when null), strongest first within a kind. */
     public List<Interest> interests(long userId, GraphKind kind) {
         Integer u = userSlot.get(userId);
