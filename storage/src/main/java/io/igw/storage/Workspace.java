@@ -63,6 +63,7 @@ public final class Workspace implements AutoCloseable {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             new DatasetStore(ws).discardUnfinished();
             new io.igw.storage.graph.GraphStore(ws).discardUnfinished();
+            new io.igw.storage.models.ModelStore(ws).discardUnfinished();
             new EventPartitions(ws).rebuildView();
         } catch (RuntimeException e) {
             ws.close();

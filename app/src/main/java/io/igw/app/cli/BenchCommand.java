@@ -10,11 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("Name a benchmark: igw bench import --events N, or igw bench graph --events N");
+        throw new IllegalArgumentException("Name a benchmark: igw bench import --events N, igw bench graph --events N or igw bench train --model M --workspace W");
     }
 
     /** What every benchmark takes: how many events to generate, from which seed, and whether to show progress. */
@@ -62,6 +62,36 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return options.run("bench graph", new GraphBenchmark(options.events, options.seed));
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Trains a model on a workspace for a fixed number of epochs without storing it, and fits",
+                "EASE on the same data in the same run as the peer. Prints seconds_per_epoch (median),",
+                "validation_seconds_per_epoch, peak_heap_mb, resident_mb, peer_seconds and epoch_to_peer_ratio."})
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--model", required = true, paramLabel = "M")
+        String model;
+
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Epochs to time (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+        long seed;
+
+        @Option(names = "--quiet", description = "No progress on standard error.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                System.out.println(Json.write(Jobs.run("bench train",
+                        new io.igw.engine.models.TrainingBenchmark(ws, model, epochs, seed), quiet)));
+            }
+            return 0;
         }
     }
 }

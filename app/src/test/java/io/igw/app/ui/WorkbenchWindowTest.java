@@ -126,10 +126,43 @@ class WorkbenchWindowTest extends FxRobot {
 
     @Test
     void screensNotBuiltYetSaySoPlainly() throws Exception {
-        waitFor(() -> lookup("#nav-models").tryQuery().isPresent());
+        waitFor(() -> lookup("#nav-targeting").tryQuery().isPresent());
+        clickOn("#nav-targeting");
+        Node placeholder = lookup("#placeholder-targeting").query();
+        assertTrue(((Label) placeholder).getText().contains("issue #5"));
+        clickOn("#nav-data");
+    }
+
+    @Test
+    void aModelTrainedFromTheModelsViewShowsItsProgressItsRowAndItsRecommendations() throws Exception {
+        waitFor(() -> ((WorkbenchApp) app).window().workspace() != null);
+        io.igw.storage.Workspace ws = ((WorkbenchApp) app).window().workspace();
+        Path shop = tmp.resolve("models-shop");
+        new SampleGenerator(shop, GeneratorOptions.of(200, 8)).run(JobContext.quiet());
+        new io.igw.engine.ingest.WorkspaceImport(ws, io.igw.engine.ingest.ImportRequest.events(ImportFormat.TAOBAO,
+                shop.resolve("events.csv"))).run(JobContext.quiet());
+
         clickOn("#nav-models");
-        Node placeholder = lookup("#placeholder-models").query();
-        assertTrue(((Label) placeholder).getText().contains("issue #4"));
+        waitFor(() -> lookup("#trainButton").tryQuery().isPresent());
+        io.igw.app.ui.models.ModelsView view = lookup("#modelsView").queryAs(io.igw.app.ui.models.ModelsView.class);
+        interact(() -> lookup("#modelChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("autoencoder"));
+        interact(() -> lookup("#epochsSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(4));
+        clickOn("#trainButton");
+        waitFor(() -> lookup("#trainingProgress").queryAs(javafx.scene.control.ProgressBar.class).getProgress() > 0.05
+                || text("#modelsStatus").startsWith("autoencoder stored"));
+        waitFor(120, () -> text("#modelsStatus").startsWith("autoencoder stored as model"));
+        assertEquals(4, view.curvePoints(), "the loss chart shows every epoch");
+        TableView<?> comparison = lookup("#comparisonTable").queryAs(TableView.class);
+        waitFor(() -> comparison.getItems().stream().anyMatch(r -> ((io.igw.storage.models.EvaluationStore.Stored) r).model().equals("autoencoder")));
+        waitFor(() -> !lookup("#registryTable").queryAs(TableView.class).getItems().isEmpty());
+
+        clickOn("#nav-recommendations");
+        waitFor(() -> lookup("#recommendUser").tryQuery().isPresent());
+        long user = io.igw.engine.models.StoredModel.load(ws, null, "autoencoder").interactions().userId(0);
+        clickOn("#recommendUser").write(Long.toString(user));
+        clickOn("#showRecommendations");
+        waitFor(30, () -> lookup("#leftRecommendations").queryAs(TableView.class).getItems().size() == 10);
+        assertTrue(text("#recommendStatus").startsWith("User " + user), text("#recommendStatus"));
         clickOn("#nav-data");
     }
 
@@ -244,10 +277,14 @@ class WorkbenchWindowTest extends FxRobot {
         return lookup(id).queryAs(Label.class).getText();
     }
 
-    /** Waits for the condition; on a timeout, saves what every open window shows, to see why. */
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        waitFor(20, condition);
+    }
+
+    /** Waits for the condition; on a timeout, saves what every open window shows, to see why. */
+    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             int n = 0;
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {

@@ -1,6 +1,9 @@
 package io.igw.engine.models;
 
 import io.igw.engine.task.JobContext;
+import io.igw.storage.columns.ColumnFolder;
+import io.igw.storage.columns.ColumnFolderWriter;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,9 +15,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (ND4J) of items × items.
  */
 public final class Ease implements Recommender {
+    static final int MAX_ITEMS = 20_000;
+
     private final double lambda;
+    /** The item × item weights, row by row. */
     private float[][] weights = new float[0][];
-    private Interactions train;
 
     public Ease(double lambda) {
         this.lambda = lambda;
@@ -31,9 +36,13 @@ public final class Ease implements Recommender {
     }
 
     @Override
-    public void fit(Interactions train, JobContext context) {
-        this.train = train;
+    public void fit(Interactions train, Training training) {
+        JobContext context = training.context();
         int items = train.items();
+        if (items > MAX_ITEMS) {
+            throw new IllegalArgumentException("EASE learns an items × items matrix, and this workspace has " + items
+                    + " items (at most " + MAX_ITEMS + " fit in memory): use itemknn or autoencoder here.");
+        }
         context.progress(0.05, "gram matrix of " + items + " items");
         INDArray x = Nd4j.zeros(DataType.DOUBLE, train.users(), items);
         for (int u = 0; u < train.users(); u++) {
@@ -77,13 +86,38 @@ public final class Ease implements Recommender {
     }
 
     @Override
-    public void score(int user, float[] scores) {
-        java.util.Arrays.fill(scores, 0);
-        for (int k = train.start[user]; k < train.start[user + 1]; k++) {
-            float[] row = weights[train.items[k]];
+    public int items() {
+        return weights.length;
+    }
+
+    @Override
+    public void score(int[] history, float[] scores) {
+        Arrays.fill(scores, 0);
+        for (int i : history) {
+            float[] row = weights[i];
             for (int j = 0; j < row.length; j++) {
                 scores[j] += row[j];
             }
+        }
+    }
+
+    @Override
+    public void save(ColumnFolderWriter out) {
+        int n = weights.length;
+        float[] flat = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(weights[i], 0, flat, i * n, n);
+        }
+        out.floats("weights", flat, flat.length);
+    }
+
+    @Override
+    public void load(ColumnFolder in) {
+        float[] flat = in.floats("weights");
+        int n = (int) Math.round(Math.sqrt(flat.length));
+        weights = new float[n][];
+        for (int i = 0; i < n; i++) {
+            weights[i] = Arrays.copyOfRange(flat, i * n, (i + 1) * n);
         }
     }
 }

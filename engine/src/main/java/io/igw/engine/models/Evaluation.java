@@ -46,7 +46,7 @@ public final class Evaluation implements Job<Evaluation.Report> {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("--seeds needs at least one seed");
         }
-        models.forEach(Models::check);
+        models.forEach(ModelCatalog::check);
         this.workspace = workspace;
         this.models = List.copyOf(models);
         this.split = split;
@@ -67,16 +67,17 @@ public final class Evaluation implements Job<Evaluation.Report> {
         for (String model : models) {
             List<Map<String, Double>> runs = new ArrayList<>();
             double trainSeconds = 0;
-            String parameters = Models.create(model).parameters();
+            String parameters = ModelCatalog.create(model, workspace).parameters();
             for (long seed : seeds) {
                 context.checkCancelled();
                 context.progress((double) step++ / (models.size() * seeds.size()), model + ", seed " + seed);
                 Split s = Split.of(all, split, ratio, seed);
-                Recommender r = Models.create(model);
+                Recommender r = ModelCatalog.create(model, workspace);
                 long t0 = System.nanoTime();
-                r.fit(s.train(), JobContext.quiet());
+                r.fit(s.train(), new Training(context.silent(), seed, 0, e -> {
+                }));
                 trainSeconds += (System.nanoTime() - t0) / 1e9;
-                runs.add(measure(r, s, context));
+                runs.add(Ranking.measure(r, s.train(), s.test(), k, context));
             }
             results.add(summarise(model, parameters, runs, trainSeconds / seeds.size()));
         }
@@ -86,62 +87,10 @@ public final class Evaluation implements Job<Evaluation.Report> {
         String seedList = seeds.stream().map(String::valueOf).collect(Collectors.joining(","));
         for (Result r : results) {
             store.save(r.model(), r.parameters(), split.label(), ratio, k, seedList, dataVersion,
-                    "{\"mean\":" + json(r.mean()) + ",\"std\":" + json(r.std()) + "}", r.trainSeconds());
+                    "{\"mean\":" + Json.of(r.mean()) + ",\"std\":" + Json.of(r.std()) + "}", r.trainSeconds());
         }
         context.progress(1, "done");
         return new Report(new Protocol(split.label(), ratio, k, seeds, all.users(), all.items(), all.size()), results);
-    }
-
-    private Map<String, Double> measure(Recommender r, Split s, JobContext context) {
-        Interactions train = s.train();
-        float[] scores = new float[train.items()];
-        boolean[] recommended = new boolean[train.items()];
-        double recall = 0;
-        double precision = 0;
-        double ndcg = 0;
-        double hr = 0;
-        double mrr = 0;
-        int users = 0;
-        for (int u = 0; u < train.users(); u++) {
-            if (s.test()[u].length == 0) {
-                continue;
-            }
-            if (u % 256 == 0) {
-                context.checkCancelled();
-            }
-            r.score(u, scores);
-            for (int q = train.start[u]; q < train.start[u + 1]; q++) {
-                scores[train.items[q]] = Float.NEGATIVE_INFINITY;
-            }
-            int[] top = Metrics.topK(scores, k);
-            for (int i : top) {
-                recommended[i] = true;
-            }
-            Metrics.AtK m = Metrics.of(top, s.test()[u], k);
-            recall += m.recall();
-            precision += m.precision();
-            ndcg += m.ndcg();
-            hr += m.hr();
-            mrr += m.mrr();
-            users++;
-        }
-        int covered = 0;
-        for (boolean b : recommended) {
-            covered += b ? 1 : 0;
-        }
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("recall@" + k, recall / users);
-        out.put("ndcg@" + k, ndcg / users);
-        out.put("precision@" + k, precision / users);
-        out.put("hr@" + k, hr / users);
-        out.put("mrr@" + k, mrr / users);
-        out.put("coverage@" + k, (double) covered / train.items());
-        return out;
-    }
-
-    private static String json(Map<String, Double> values) {
-        return values.entrySet().stream().map(e -> String.format(Locale.ROOT, "\"%s\":%.6f", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static Result summarise(String model, String parameters, List<Map<String, Double>> runs, double trainSeconds) {
@@ -154,31 +103,5 @@ public final class Evaluation implements Job<Evaluation.Report> {
             std.put(key, Math.sqrt(v));
         }
         return new Result(model, parameters, mean, std, trainSeconds);
-    }
-
-    /** The models this build knows, by their command-line names. */
-    static final class Models {
-        private static final Map<String, Supplier<Recommender>> KNOWN = new LinkedHashMap<>();
-
-        static {
-            KNOWN.put("pop", Popularity::new);
-            KNOWN.put("itemknn", () -> new ItemKnn(100, 10));
-            KNOWN.put("ease", () -> new Ease(250));
-        }
-
-        private Models() {
-        }
-
-        static void check(String name) {
-            if (!KNOWN.containsKey(name)) {
-                throw new IllegalArgumentException("Unknown model '" + name + "': this build has " + String.join(", ", KNOWN.keySet())
-                        + " (content, autoencoder, cfgan and deepwalk are still to come).");
-            }
-        }
-
-        static Recommender create(String name) {
-            check(name);
-            return KNOWN.get(name).get();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.igw.engine.models;
 
 import io.igw.storage.Workspace;
+import io.igw.storage.columns.ColumnFolder;
+import io.igw.storage.columns.ColumnFolderWriter;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
@@ -20,6 +22,8 @@ public final class Interactions {
     final int[] start;
     final int[] items;
     final long[] times;
+    private Map<Long, Integer> userIndex;
+    private Map<Long, Integer> itemIndex;
 
     Interactions(long[] userIds, long[] itemIds, int[] start, int[] items, long[] times) {
         this.userIds = userIds;
@@ -102,8 +106,63 @@ public final class Interactions {
         return items.length;
     }
 
+    /** Writes the matrix beside a model's state, so the model can be used on what it learned from. */
+    void save(ColumnFolderWriter out) {
+        out.longs("interactions.user_ids", userIds, userIds.length);
+        out.longs("interactions.item_ids", itemIds, itemIds.length);
+        out.ints("interactions.start", start, start.length);
+        out.ints("interactions.items", items, items.length);
+    }
+
+    static Interactions load(ColumnFolder in) {
+        int[] items = in.ints("interactions.items");
+        return new Interactions(in.longs("interactions.user_ids"), in.longs("interactions.item_ids"),
+                in.ints("interactions.start"), items, new long[items.length]);
+    }
+
+    /** The dense index of a user id, or -1. */
+    public int userIndex(long userId) {
+        if (userIndex == null) {
+            userIndex = index(userIds);
+        }
+        return userIndex.getOrDefault(userId, -1);
+    }
+
+    /** The dense index of an item id, or -1. */
+    public int itemIndex(long itemId) {
+        if (itemIndex == null) {
+            itemIndex = index(itemIds);
+        }
+        return itemIndex.getOrDefault(itemId, -1);
+    }
+
+    private static Map<Long, Integer> index(long[] ids) {
+        Map<Long, Integer> m = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            m.put(ids[i], i);
+        }
+        return m;
+    }
+
+    public long userId(int u) {
+        return userIds[u];
+    }
+
+    public long itemId(int i) {
+        return itemIds[i];
+    }
+
+    /** How many users have item i. */
+    public int[] itemCounts() {
+        int[] counts = new int[itemIds.length];
+        for (int i : items) {
+            counts[i]++;
+        }
+        return counts;
+    }
+
     /** User u's items, ascending. */
-    int[] row(int u) {
+    public int[] row(int u) {
         return Arrays.copyOfRange(items, start[u], start[u + 1]);
     }
 

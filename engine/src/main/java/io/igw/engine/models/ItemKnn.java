@@ -1,6 +1,8 @@
 package io.igw.engine.models;
 
 import io.igw.engine.task.JobContext;
+import io.igw.storage.columns.ColumnFolder;
+import io.igw.storage.columns.ColumnFolderWriter;
 import java.util.Arrays;
 
 /**
@@ -8,12 +10,11 @@ import java.util.Arrays;
  * items with few users in common (sim = co / (sqrt(n_i·n_j) + shrink)); each item keeps its {@code k} most
  * similar; a user's score for an item sums its similarity to the user's items.
  */
-public final class ItemKnn implements Recommender {
+public final class ItemKnn implements Recommender, ItemSimilarity {
     private final int neighbours;
     private final double shrink;
-    private int[][] neighbourOf = new int[0][];
-    private float[][] similarity = new float[0][];
-    private Interactions train;
+    int[][] neighbourOf = new int[0][];
+    float[][] similarity = new float[0][];
 
     public ItemKnn(int neighbours, double shrink) {
         this.neighbours = neighbours;
@@ -31,8 +32,8 @@ public final class ItemKnn implements Recommender {
     }
 
     @Override
-    public void fit(Interactions train, JobContext context) {
-        this.train = train;
+    public void fit(Interactions train, Training training) {
+        JobContext context = training.context();
         int items = train.items();
         int[] popularity = new int[items];
         for (int k = 0; k < train.size(); k++) {
@@ -95,13 +96,36 @@ public final class ItemKnn implements Recommender {
     }
 
     @Override
-    public void score(int user, float[] scores) {
+    public int items() {
+        return neighbourOf.length;
+    }
+
+    @Override
+    public void score(int[] history, float[] scores) {
         Arrays.fill(scores, 0);
-        for (int k = train.start[user]; k < train.start[user + 1]; k++) {
-            int i = train.items[k];
+        for (int i : history) {
             for (int t = 0; t < neighbourOf[i].length; t++) {
                 scores[neighbourOf[i][t]] += similarity[i][t];
             }
         }
+    }
+
+    @Override
+    public void similarTo(int item, float[] scores) {
+        Arrays.fill(scores, 0);
+        for (int t = 0; t < neighbourOf[item].length; t++) {
+            scores[neighbourOf[item][t]] = similarity[item][t];
+        }
+    }
+
+    @Override
+    public void save(ColumnFolderWriter out) {
+        Ragged.save(out, "neighbours", neighbourOf, "similarity", similarity);
+    }
+
+    @Override
+    public void load(ColumnFolder in) {
+        neighbourOf = Ragged.ints(in, "neighbours");
+        similarity = Ragged.floats(in, "neighbours", "similarity");
     }
 }

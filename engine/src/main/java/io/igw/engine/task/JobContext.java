@@ -41,6 +41,21 @@ public interface JobContext {
         };
     }
 
+    /** This context for a step whose own progress would only confuse: its progress goes nowhere, cancel still reaches it. */
+    default JobContext silent() {
+        JobContext whole = this;
+        return new JobContext() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return whole.isCancelled();
+            }
+        };
+    }
+
     /** This context without cancellation, for a short step that must not stop halfway once started. */
     default JobContext uncancellable() {
         JobContext whole = this;

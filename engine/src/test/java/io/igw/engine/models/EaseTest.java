@@ -3,7 +3,6 @@ package io.igw.engine.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.igw.engine.task.JobContext;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,9 +38,9 @@ class EaseTest {
         // users 0-2 have items {0,1}; user 3 has only item 0: item 1 should come first for user 3
         Interactions x = Interactions.ofRows(4, new int[][]{{0, 1}, {0, 1}, {0, 1, 2}, {0}, {2, 3}, {3}});
         Ease ease = new Ease(1.0);
-        ease.fit(x, JobContext.quiet());
+        ease.fit(x, Training.quiet(1));
         float[] scores = new float[4];
-        ease.score(3, scores);
+        ease.score(new int[]{0}, scores);
         scores[0] = Float.NEGATIVE_INFINITY;
         assertEquals(1, Metrics.topK(scores, 1)[0]);
     }

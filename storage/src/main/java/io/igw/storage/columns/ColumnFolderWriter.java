@@ -41,6 +41,11 @@ public final class ColumnFolderWriter implements AutoCloseable {
         }
     }
 
+    /** Where to write a file of another format (a serialised network) so that it moves with the folder on commit. */
+    public Path file(String name) {
+        return part.resolve(name);
+    }
+
     /** An appender for a column whose length is not known in advance. */
     public Appender appender(String name, ColumnType type) {
         Appender a = new Appender(stream(type.file(part, name)));

@@ -16,6 +16,31 @@ public final class EvaluationStore {
     /** One stored result; {@code metrics} is JSON with the means and standard deviations. */
     public record Stored(int id, Instant at, String model, String parameters, String split, double ratio, int k,
                          String seeds, String dataVersion, String metrics, double trainSeconds) {
+        private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\"([a-z]+@\\d+)\":(-?[0-9.Ee+-]+)");
+
+        /** The mean figures (metric → value), read from {@link #metrics}. */
+        public java.util.Map<String, Double> mean() {
+            int from = metrics.indexOf("\"mean\":");
+            int to = metrics.indexOf('}', Math.max(0, from));
+            java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+            if (from < 0 || to < 0) {
+                return out;
+            }
+            java.util.regex.Matcher m = FIGURE.matcher(metrics.substring(from, to));
+            while (m.find()) {
+                out.put(m.group(1), Double.parseDouble(m.group(2)));
+            }
+            return out;
+        }
+
+        /** The protocol in a few words: "random 80/20 · K=20 · seeds 1,2,3", or the hold-out a training run used. */
+        public String protocol() {
+            if ("holdout".equals(split)) {
+                return String.format(java.util.Locale.ROOT, "training hold-out %d%% · K=%d", Math.round(100 * (1 - ratio)), k);
+            }
+            return String.format(java.util.Locale.ROOT, "%s %d/%d · K=%d · seeds %s", split, Math.round(100 * ratio),
+                    Math.round(100 * (1 - ratio)), k, seeds);
+        }
     }
 
     private final Workspace workspace;

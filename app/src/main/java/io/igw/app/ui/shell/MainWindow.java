@@ -4,6 +4,10 @@ import io.igw.app.ui.data.DataView;
 import io.igw.app.ui.graph.GraphView;
 import io.igw.app.ui.graph.GraphViewModel;
 import io.igw.app.ui.data.DataViewModel;
+import io.igw.app.ui.models.ModelsView;
+import io.igw.app.ui.models.ModelsViewModel;
+import io.igw.app.ui.recommend.RecommendationsView;
+import io.igw.app.ui.recommend.RecommendationsViewModel;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.ingest.ImportRequest;
 import io.igw.storage.Workspace;
@@ -54,6 +58,8 @@ public final class MainWindow extends BorderPane {
     private Workspace workspace;
     private DataView dataView;
     private GraphView graphView;
+    private ModelsViewModel modelsModel;
+    private RecommendationsViewModel recommendationsModel;
 
     public MainWindow(UiTasks tasks, AppSettings settings, Path sampleData) {
         this.tasks = tasks;
@@ -126,12 +132,25 @@ public final class MainWindow extends BorderPane {
         if (section == Section.GRAPH && graphView != null) {
             graphView.shown();
         }
+        if (section == Section.MODELS && modelsModel != null && !modelsModel.running.get()) {
+            modelsModel.refresh();
+        }
+        if (section == Section.RECOMMENDATIONS && recommendationsModel != null) {
+            recommendationsModel.refresh();
+        }
     }
 
     /** Opens a workspace in the background, closing the current one; the demo workspace is filled on first use. */
     public void open(Path folder, boolean demo, Consumer<Workspace> opened) {
         views.remove(Section.DATA);
         views.remove(Section.GRAPH);
+        views.remove(Section.MODELS);
+        views.remove(Section.RECOMMENDATIONS);
+        if (modelsModel != null) {
+            modelsModel.cancel();
+            modelsModel = null;
+        }
+        recommendationsModel = null;
         if (graphView != null) {
             graphView.dispose();
             graphView = null;
@@ -158,6 +177,10 @@ public final class MainWindow extends BorderPane {
             views.put(Section.DATA, dataView);
             graphView = new GraphView(new GraphViewModel(workspace, tasks));
             views.put(Section.GRAPH, graphView);
+            modelsModel = new ModelsViewModel(workspace, tasks);
+            views.put(Section.MODELS, new ModelsView(modelsModel));
+            recommendationsModel = new RecommendationsViewModel(workspace, tasks);
+            views.put(Section.RECOMMENDATIONS, new RecommendationsView(recommendationsModel));
             show(Section.DATA);
             model.refresh();
             if (demo && (Boolean) result[1] && Files.isRegularFile(sampleData.resolve("events.csv"))) {

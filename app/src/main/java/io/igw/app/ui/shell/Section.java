@@ -7,11 +7,8 @@ import org.kordamp.ikonli.feather.Feather;
 public enum Section {
     DATA("Data", Feather.DATABASE, null),
     GRAPH("Graph", Feather.SHARE_2, null),
-    MODELS("Models", Feather.CPU, "Models arrive with issue #4: popularity, item-kNN, EASE, content-based, an "
-            + "autoencoder, CFGAN and graph embeddings, trained in the background and compared side by side. The first "
-            + "three can be evaluated from the command line today: igw evaluate --models pop,itemknn,ease."),
-    RECOMMENDATIONS("Recommendations", Feather.THUMBS_UP, "Recommendations arrive with issue #4: pick a user to see "
-            + "their interest profile beside two models' top items, each with its explanation."),
+    MODELS("Models", Feather.CPU, null),
+    RECOMMENDATIONS("Recommendations", Feather.THUMBS_UP, null),
     TARGETING("Targeting", Feather.TARGET, "Audience targeting arrives with issue #5: build an audience from "
             + "interests and behaviour, see its reach, lookalikes, overlap and expected lift, and export it."),
     REPORTS("Reports", Feather.FILE_TEXT, "Reports arrive with issue #6: HTML and PDF reports of the datasets, the "

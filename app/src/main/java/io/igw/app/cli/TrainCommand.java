@@ -1,0 +1,71 @@
+package io.igw.app.cli;
+
+import io.igw.engine.models.ModelCatalog;
+import io.igw.engine.models.ModelTraining;
+import io.igw.engine.models.Training;
+import io.igw.storage.Workspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains a model on the workspace and stores it in the model registry. A seeded tenth of each",
+            "user's interactions is held out to measure it (full ranking, K = 20); iterative models early-stop on",
+            "their own hold-out of the rest. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--workspace", required = true, paramLabel = "W")
+    Path workspace;
+
+    @Option(names = "--model", required = true, paramLabel = "M")
+    String model;
+
+    @Option(names = "--epochs", defaultValue = "0", paramLabel = "E",
+            description = "The most epochs for an iterative model (default: the model's own).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+    long seed;
+
+    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress on standard error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelCatalog.check(model);
+        try (Workspace ws = Workspace.open(workspace, false)) {
+            ModelTraining.Result r = Jobs.run("train", new ModelTraining(ws, model, seed, epochs, e -> {
+            }), quiet);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("model_id", r.modelId());
+            out.put("model", r.model());
+            out.put("parameters", r.parameters());
+            out.put("seed", r.seed());
+            out.put("users", r.users());
+            out.put("items", r.items());
+            out.put("interactions", r.interactions());
+            out.put("epochs", r.epochs());
+            out.put("train_seconds", r.trainSeconds());
+            out.put("validation", r.validation());
+            List<Object> curve = new ArrayList<>();
+            for (Training.Epoch e : r.curve()) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("epoch", e.epoch());
+                point.put("loss", Double.isNaN(e.loss()) ? null : e.loss());
+                point.put("ndcg@20", Double.isNaN(e.validationNdcg()) ? null : e.validationNdcg());
+                point.put("seconds", e.seconds());
+                curve.add(point);
+            }
+            out.put("curve", curve);
+            System.out.println(Json.write(out));
+        }
+        return 0;
+    }
+}

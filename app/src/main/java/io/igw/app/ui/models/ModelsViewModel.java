@@ -1,0 +1,157 @@
+package io.igw.app.ui.models;
+
+import io.igw.app.ui.shell.UiTasks;
+import io.igw.engine.models.Evaluation;
+import io.igw.engine.models.ModelCatalog;
+import io.igw.engine.models.ModelTraining;
+import io.igw.engine.models.Split;
+import io.igw.engine.models.Training;
+import io.igw.storage.Workspace;
+import io.igw.storage.models.EvaluationStore;
+import io.igw.storage.models.ModelStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Models screen without its pixels: which model to train with which epochs and seed; the running job's
+ * progress, its curve epoch by epoch, cancel; the stored evaluations under the chosen protocol (a table and the
+ * figures for a chart: the newest result per model); the model registry. Tested without the GUI.
+ */
+public final class ModelsViewModel {
+    /** Seeds of the "Evaluate" button's protocol: random 80/20 per user, K = 20, three seeds. */
+    static final List<Long> SEEDS = List.of(1L, 2L, 3L);
+
+    public final List<String> models = ModelCatalog.names();
+    public final StringProperty model = new SimpleStringProperty("autoencoder");
+    /** The most epochs for an iterative model; 0 means the model's own default. */
+    public final IntegerProperty epochs = new SimpleIntegerProperty(0);
+    public final IntegerProperty seed = new SimpleIntegerProperty(1);
+
+    public final BooleanProperty running = new SimpleBooleanProperty(false);
+    public final DoubleProperty progress = new SimpleDoubleProperty(0);
+    public final StringProperty status = new SimpleStringProperty("");
+    public final ObservableList<Training.Epoch> curve = FXCollections.observableArrayList();
+
+    public final ObservableList<String> protocols = FXCollections.observableArrayList();
+    public final StringProperty protocol = new SimpleStringProperty();
+    public final ObservableList<EvaluationStore.Stored> comparison = FXCollections.observableArrayList();
+    public final ObservableList<ModelStore.TrainedModel> registry = FXCollections.observableArrayList();
+
+    private final Workspace workspace;
+    private final UiTasks tasks;
+    private UiTasks.Running job;
+
+    public ModelsViewModel(Workspace workspace, UiTasks tasks) {
+        this.workspace = workspace;
+        this.tasks = tasks;
+        protocol.addListener((o, a, b) -> filter());
+        refresh();
+    }
+
+    /** Trains the chosen model in the background; its epochs arrive in {@link #curve} as they finish. */
+    public void train() {
+        if (running.get()) {
+            return;
+        }
+        curve.clear();
+        String name = model.get();
+        ModelTraining training = new ModelTraining(workspace, name, seed.get(), epochs.get(), e -> tasks.onUi(() -> curve.add(e)));
+        start("train " + name, training, r -> {
+            status.set(String.format(Locale.ROOT, "%s stored as model %d: validation recall@20 %.4f, ndcg@20 %.4f (%s, %.1f s).",
+                    r.model(), r.modelId(), r.validation().get("recall@20"), r.validation().get("ndcg@20"),
+                    r.epochs() == 0 ? "closed form" : r.epochs() + " epochs", r.trainSeconds()));
+            refreshShowingNewest();
+        });
+    }
+
+    /** Evaluates the chosen model under the standard protocol (random 80/20, K = 20, seeds 1, 2 and 3). */
+    public void evaluate() {
+        if (running.get()) {
+            return;
+        }
+        curve.clear();
+        String name = model.get();
+        Evaluation evaluation = new Evaluation(workspace, List.of(name), Split.Kind.RANDOM, 0.8, 20, SEEDS);
+        start("evaluate " + name, evaluation, report -> {
+            Evaluation.Result r = report.results().get(0);
+            status.set(String.format(Locale.ROOT, "%s evaluated: recall@20 %.4f ± %.4f, ndcg@20 %.4f ± %.4f over %d seeds.",
+                    r.model(), r.mean().get("recall@20"), r.std().get("recall@20"), r.mean().get("ndcg@20"),
+                    r.std().get("ndcg@20"), SEEDS.size()));
+            refreshShowingNewest();
+        });
+    }
+
+    private <T> void start(String name, io.igw.engine.task.Job<T> work, java.util.function.Consumer<T> done) {
+        running.set(true);
+        status.set("");
+        job = tasks.start(name, work, new UiTasks.Outcome<>(result -> {
+            running.set(false);
+            done.accept(result);
+        }, failure -> {
+            running.set(false);
+            status.set("Failed: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+        }, () -> {
+            running.set(false);
+            status.set("Cancelled; nothing was stored.");
+        }));
+        progress.bind(job.progress);
+        job.message.addListener((o, a, b) -> {
+            if (running.get()) {
+                status.set(b);
+            }
+        });
+    }
+
+    public void cancel() {
+        if (job != null && running.get()) {
+            job.cancel();
+        }
+    }
+
+    /** Re-reads the stored evaluations and models. */
+    public void refresh() {
+        List<EvaluationStore.Stored> all = new EvaluationStore(workspace).list();
+        List<String> seen = all.stream().map(EvaluationStore.Stored::protocol).distinct().toList();
+        String keep = protocol.get();
+        protocols.setAll(seen);
+        if (keep == null || !seen.contains(keep)) {
+            protocol.set(seen.isEmpty() ? null : seen.get(0));
+        }
+        filter();
+        registry.setAll(new ModelStore(workspace).list());
+    }
+
+    private void filter() {
+        String p = protocol.get();
+        comparison.setAll(new EvaluationStore(workspace).list().stream().filter(s -> s.protocol().equals(p)).toList());
+    }
+
+    /** Re-reads everything and shows the protocol of the newest result: the one just stored. */
+    private void refreshShowingNewest() {
+        refresh();
+        if (!protocols.isEmpty()) {
+            protocol.set(new EvaluationStore(workspace).list().get(0).protocol());
+        }
+    }
+
+    /** The newest figures of each model under the chosen protocol, for the chart: model → metric → value. */
+    public Map<String, Map<String, Double>> newestPerModel() {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (EvaluationStore.Stored s : comparison) {
+            out.putIfAbsent(s.model(), s.mean());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,297 @@
+package io.igw.engine.models;
+
+import io.igw.engine.task.JobContext;
+import io.igw.storage.columns.ColumnFolder;
+import io.igw.storage.columns.ColumnFolderWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * CFGAN (Chae et al., CIKM 2018): a generator conditioned on a user's interaction row generates that user's whole
+ * purchase vector, and a discriminator, seeing the same condition, tells real rows from generated ones. The
+ * generator's output is masked to the user's items plus a sample of other items before the discriminator sees it
+ * (partial masking, PM), and an extra loss pulls the generator towards zero on another sample of items the user did
+ * not choose (zero reconstruction, ZR): the paper's ZP variant. Both networks are DL4J SameDiff graphs sharing
+ * their weights; each step updates one side only, with Adam and L2 on the weight matrices. The generator's output
+ * is the user's item scores.
+ */
+public final class Cfgan implements Recommender {
+    /**
+     * Hidden widths of generator and discriminator, the shares of non-chosen items sampled for ZR and PM, the ZR
+     * weight α, learning rate, batch size, epochs and patience.
+     */
+    public record Settings(int generatorHidden, int discriminatorHidden, double zeroShare, double maskShare, double alpha,
+                           double learningRate, double l2, int batch, int epochs, int patience) {
+        public static Settings standard() {
+            return new Settings(256, 128, 0.5, 0.5, 0.1, 1e-3, 1e-3, 64, 300, 20);
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "g_hidden=%d,d_hidden=%d,zr=%s,pm=%s,alpha=%s,lr=%s,l2=%s,batch=%d,epochs=%d,patience=%d",
+                    generatorHidden, discriminatorHidden, zeroShare, maskShare, alpha, learningRate, l2, batch, epochs, patience);
+        }
+    }
+
+    private static final String[] GENERATOR = {"gW1", "gB1", "gW2", "gB2"};
+    private static final String[] DISCRIMINATOR = {"dWx", "dWc", "dB1", "dW2", "dB2"};
+    private static final double EPS = 1e-8;
+
+    private final Settings settings;
+    /** The master copy of every weight; both graphs point at these arrays. */
+    private final Map<String, INDArray> weights = new LinkedHashMap<>();
+    private int items;
+
+    public Cfgan(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "cfgan";
+    }
+
+    @Override
+    public String parameters() {
+        return settings.describe();
+    }
+
+    @Override
+    public boolean iterative() {
+        return true;
+    }
+
+    @Override
+    public int items() {
+        return items;
+    }
+
+    @Override
+    public void fit(Interactions train, Training training) {
+        JobContext context = training.context();
+        items = train.items();
+        initialise(training.seed());
+        int maxEpochs = training.epochsOr(settings.epochs());
+        EarlyStopping stopping = new EarlyStopping(train, training, maxEpochs, settings.patience());
+        Interactions data = stopping.fitOn();
+        Side discriminator = new Side(graph(false), DISCRIMINATOR);
+        Side generator = new Side(graph(true), GENERATOR);
+        Random random = new Random(training.seed());
+        int[] order = new int[data.users()];
+        for (int u = 0; u < order.length; u++) {
+            order[u] = u;
+        }
+        Map<String, INDArray> best = snapshot();
+        boolean goOn = true;
+        while (goOn) {
+            Autoencoder.shuffle(order, random);
+            double loss = 0;
+            int batches = 0;
+            for (int from = 0; from < order.length; from += settings.batch()) {
+                context.checkCancelled();
+                int to = Math.min(order.length, from + settings.batch());
+                Map<String, INDArray> feed = batch(data, order, from, to, random);
+                discriminator.step(feed);
+                loss += generator.step(feed);
+                batches++;
+            }
+            goOn = stopping.after(loss / Math.max(1, batches), this, () -> copy(weights, best));
+        }
+        copy(best, weights);
+        context.checkCancelled();
+    }
+
+    private void initialise(long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        int g = settings.generatorHidden();
+        int d = settings.discriminatorHidden();
+        weights.clear();
+        weights.put("gW1", xavier(items, g));
+        weights.put("gB1", Nd4j.zeros(DataType.FLOAT, 1, g));
+        weights.put("gW2", xavier(g, items));
+        weights.put("gB2", Nd4j.zeros(DataType.FLOAT, 1, items));
+        weights.put("dWx", xavier(items, d));
+        weights.put("dWc", xavier(items, d));
+        weights.put("dB1", Nd4j.zeros(DataType.FLOAT, 1, d));
+        weights.put("dW2", xavier(d, 1));
+        weights.put("dB2", Nd4j.zeros(DataType.FLOAT, 1, 1));
+    }
+
+    private static INDArray xavier(int in, int out) {
+        return Nd4j.randn(DataType.FLOAT, in, out).muli(Math.sqrt(2.0 / (in + out)));
+    }
+
+    /** The generator's graph (adversarial loss plus ZR) or the discriminator's (real against masked generated rows). */
+    private SameDiff graph(boolean forGenerator) {
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> w = new HashMap<>();
+        weights.forEach((name, array) -> w.put(name, sd.var(name, array)));
+        SDVariable condition = sd.placeHolder("c", DataType.FLOAT, -1, items);
+        SDVariable mask = sd.placeHolder("m", DataType.FLOAT, -1, items);
+        SDVariable generated = generator(sd, w, condition);
+        SDVariable judgedFake = discriminator(sd, w, generated.mul(mask), condition);
+        SDVariable loss;
+        if (forGenerator) {
+            SDVariable zero = sd.placeHolder("z", DataType.FLOAT, -1, items);
+            SDVariable adversarial = sd.math().log(judgedFake.add(EPS)).mean().neg();
+            SDVariable reconstruction = zero.mul(generated.mul(generated)).sum(1).mean();
+            loss = adversarial.add("loss", reconstruction.mul(settings.alpha()));
+        } else {
+            SDVariable judgedReal = discriminator(sd, w, condition, condition);
+            SDVariable real = sd.math().log(judgedReal.add(EPS)).mean();
+            SDVariable fake = sd.math().log(judgedFake.rsub(1.0).add(EPS)).mean();
+            loss = real.add(fake).neg("loss");
+        }
+        sd.setLossVariables(loss);
+        // SameDiff prints a line per differentiated op to standard output, which carries the CLI's JSON
+        QuietOutput.run(sd::createGradFunction);
+        return sd;
+    }
+
+    private static SDVariable generator(SameDiff sd, Map<String, SDVariable> w, SDVariable condition) {
+        SDVariable hidden = sd.nn().relu(condition.mmul(w.get("gW1")).add(w.get("gB1")), 0);
+        return sd.nn().sigmoid(hidden.mmul(w.get("gW2")).add(w.get("gB2")));
+    }
+
+    private static SDVariable discriminator(SameDiff sd, Map<String, SDVariable> w, SDVariable row, SDVariable condition) {
+        SDVariable hidden = sd.nn().relu(row.mmul(w.get("dWx")).add(condition.mmul(w.get("dWc"))).add(w.get("dB1")), 0);
+        return sd.nn().sigmoid(hidden.mmul(w.get("dW2")).add(w.get("dB2")));
+    }
+
+    /** The users' rows (condition), their PM masks (own items plus sampled others) and ZR masks (other samples). */
+    private Map<String, INDArray> batch(Interactions data, int[] order, int from, int to, Random random) {
+        int n = to - from;
+        float[] condition = new float[n * items];
+        float[] mask = new float[n * items];
+        float[] zero = new float[n * items];
+        for (int b = 0; b < n; b++) {
+            int u = order[from + b];
+            int row = b * items;
+            for (int k = data.start[u]; k < data.start[u + 1]; k++) {
+                condition[row + data.items[k]] = 1;
+                mask[row + data.items[k]] = 1;
+            }
+            for (int i = 0; i < items; i++) {
+                if (condition[row + i] == 0) {
+                    if (random.nextDouble() < settings.maskShare()) {
+                        mask[row + i] = 1;
+                    }
+                    if (random.nextDouble() < settings.zeroShare()) {
+                        zero[row + i] = 1;
+                    }
+                }
+            }
+        }
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put("c", Nd4j.create(condition, new long[]{n, items}, 'c'));
+        feed.put("m", Nd4j.create(mask, new long[]{n, items}, 'c'));
+        feed.put("z", Nd4j.create(zero, new long[]{n, items}, 'c'));
+        return feed;
+    }
+
+    @Override
+    public void score(int[] history, float[] scores) {
+        float[] row = new float[items];
+        for (int i : history) {
+            row[i] = 1;
+        }
+        INDArray c = Nd4j.create(row, new long[]{1, items}, 'c');
+        INDArray hidden = Transforms.relu(c.mmul(weights.get("gW1")).addiRowVector(weights.get("gB1")), false);
+        INDArray out = Transforms.sigmoid(hidden.mmul(weights.get("gW2")).addiRowVector(weights.get("gB2")), false);
+        System.arraycopy(out.toFloatVector(), 0, scores, 0, items);
+    }
+
+    @Override
+    public void save(ColumnFolderWriter out) {
+        out.ints("shape", new int[]{items, settings.generatorHidden()}, 2);
+        for (String name : GENERATOR) {
+            float[] values = weights.get(name).dup('c').ravel().toFloatVector();
+            out.floats(name, values, values.length);
+        }
+    }
+
+    @Override
+    public void load(ColumnFolder in) {
+        int[] shape = in.ints("shape");
+        items = shape[0];
+        int hidden = shape[1];
+        weights.put("gW1", Nd4j.create(in.floats("gW1"), new long[]{items, hidden}, 'c'));
+        weights.put("gB1", Nd4j.create(in.floats("gB1"), new long[]{1, hidden}, 'c'));
+        weights.put("gW2", Nd4j.create(in.floats("gW2"), new long[]{hidden, items}, 'c'));
+        weights.put("gB2", Nd4j.create(in.floats("gB2"), new long[]{1, items}, 'c'));
+    }
+
+    private Map<String, INDArray> snapshot() {
+        Map<String, INDArray> copy = new HashMap<>();
+        for (String name : GENERATOR) {
+            copy.put(name, weights.get(name).dup());
+        }
+        return copy;
+    }
+
+    private static void copy(Map<String, INDArray> from, Map<String, INDArray> to) {
+        for (String name : GENERATOR) {
+            to.get(name).assign(from.get(name));
+        }
+    }
+
+    /** One side of the game: its graph, the weights it updates and their Adam moments. */
+    private final class Side {
+        private static final double BETA1 = 0.9;
+        private static final double BETA2 = 0.999;
+        private final SameDiff graph;
+        private final List<String> names;
+        private final Map<String, INDArray> first = new HashMap<>();
+        private final Map<String, INDArray> second = new HashMap<>();
+        private int steps;
+
+        Side(SameDiff graph, String[] names) {
+            this.graph = graph;
+            this.names = List.of(names);
+            for (String name : names) {
+                first.put(name, Nd4j.zerosLike(weights.get(name)));
+                second.put(name, Nd4j.zerosLike(weights.get(name)));
+            }
+        }
+
+        /** One Adam step on this side's loss; returns the loss before the step. */
+        double step(Map<String, INDArray> feed) {
+            for (Map.Entry<String, INDArray> w : weights.entrySet()) {
+                if (graph.getArrForVarName(w.getKey()) != w.getValue()) {
+                    graph.getVariable(w.getKey()).setArray(w.getValue());
+                }
+            }
+            Map<String, INDArray> placeholders = new HashMap<>(feed);
+            if (!graph.hasVariable("z")) {
+                placeholders.remove("z");
+            }
+            OutAndGrad result = graph.calculateGradientsAndOutputs(placeholders, List.of("loss"), names);
+            steps++;
+            double correction1 = 1 - Math.pow(BETA1, steps);
+            double correction2 = 1 - Math.pow(BETA2, steps);
+            for (String name : new ArrayList<>(names)) {
+                INDArray g = result.getGradients().get(name);
+                if (name.contains("W")) {
+                    g = g.add(weights.get(name).mul(settings.l2()));   // L2 on the weight matrices
+                }
+                INDArray m = first.get(name).muli(BETA1).addi(g.mul(1 - BETA1));
+                INDArray v = second.get(name).muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
+                INDArray update = m.div(correction1).divi(Transforms.sqrt(v.div(correction2), false).addi(EPS))
+                        .muli(settings.learningRate());
+                weights.get(name).subi(update);
+            }
+            return result.getOutputs().get("loss").getDouble(0);
+        }
+    }
+}
