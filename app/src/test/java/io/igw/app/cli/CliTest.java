@@ -143,8 +143,8 @@ class CliTest {
                 && evaluation.contains("\"results\":[{\"model\":\"pop\",\"recall@10\":") && evaluation.contains(
                 "\"ndcg@10\":") && evaluation.contains("\"coverage@10\":") && evaluation.contains("\"train_seconds\":")
                 && evaluation.contains("\"std\":{\"recall@10\":") && evaluation.contains("{\"model\":\"itemknn\","), evaluation);
-        assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "cfgan", "--json"));
-        assertTrue(stderr().startsWith("igw: Unknown model 'cfgan': this build has pop, itemknn, ease"), stderr());
+        assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "gan", "--json"));
+        assertEquals("igw: Unknown model 'gan': choose one of pop, itemknn, ease, content, autoencoder, cfgan, deepwalk.", stderr());
         assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "pop", "--split", "weekly", "--json"));
         assertEquals("igw: --split 'weekly' must be random, time or leave-last.", stderr());
 
@@ -152,6 +152,56 @@ class CliTest {
         assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet", more.toString()), stderr());
         assertTrue(stdout().contains("\"graph\":{\"build_id\":3,\"made_by\":\"update\",") && stdout().contains("\"new_events\":2,"),
                 "importing new events updates the graph: " + stdout());
+    }
+
+    @Test
+    void trainRecommendSimilarAndBenchTrainFollowTheirContracts() throws Exception {
+        Path data = tmp.resolve("data");
+        Path ws = tmp.resolve("ws");
+        assertEquals(0, igw("generate", "--out", data.toString(), "--users", "80", "--seed", "3", "--quiet"));
+        assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet",
+                "--items", data.resolve("items.csv").toString(), data.resolve("events.csv").toString()));
+
+        assertEquals(2, igw("recommend", "--workspace", ws.toString(), "--user", "1", "--json"));
+        assertEquals("igw: No model has been trained in this workspace yet: run ./igw train --workspace W --model ease first.", stderr());
+
+        assertEquals(0, igw("train", "--workspace", ws.toString(), "--model", "autoencoder", "--epochs", "2", "--seed", "4",
+                "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"model_id\":1,\"model\":\"autoencoder\",\"parameters\":\"bottleneck=200,")
+                && stdout().contains("\"seed\":4,") && stdout().contains("\"epochs\":2,")
+                && stdout().contains("\"validation\":{\"recall@20\":") && stdout().contains("\"curve\":[{\"epoch\":1,\"loss\":"),
+                stdout());
+        assertEquals(0, igw("train", "--workspace", ws.toString(), "--model", "ease", "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"model_id\":2,\"model\":\"ease\",") && stdout().contains("\"curve\":[]"), stdout());
+
+        assertEquals(0, igw("recommend", "--workspace", ws.toString(), "--user", "1", "--k", "3", "--json"), stderr());
+        String recommended = stdout();
+        assertTrue(recommended.startsWith("{\"user\":1,\"model\":\"ease\",\"model_id\":2,\"items\":[{\"id\":")
+                && recommended.contains("\"title\":") && recommended.contains("\"score\":")
+                && recommended.contains("\"because\":[{\"kind\":\"item\",\"id\":"), recommended);
+        assertEquals(3, recommended.split("\"because\"").length - 1, recommended);
+        assertEquals(0, igw("recommend", "--workspace", ws.toString(), "--user", "1", "--model", "autoencoder", "--json"), stderr());
+        assertTrue(stdout().contains("\"model\":\"autoencoder\",\"model_id\":1,"), stdout());
+        assertEquals(2, igw("recommend", "--workspace", ws.toString(), "--user", "424242", "--json"));
+        assertTrue(stderr().startsWith("igw: User 424242 is not among the 80 users model 2 (ease) was trained on."), stderr());
+
+        assertEquals(0, igw("similar", "--workspace", ws.toString(), "--item", firstItem(data), "--k", "4", "--json"), stderr());
+        assertTrue(stdout().startsWith("{\"item\":" + firstItem(data) + ",\"title\":") && stdout().contains(
+                "\"source\":\"itemknn (fitted now; no item model is stored)\",\"items\":[{\"id\":"), stdout());
+        assertEquals(2, igw("similar", "--workspace", ws.toString(), "--item", "1", "--model", "ease", "--json"));
+        assertEquals("igw: Model 'ease' does not compare items; use deepwalk or itemknn.", stderr());
+
+        assertEquals(0, igw("bench", "train", "--model", "autoencoder", "--workspace", ws.toString(), "--epochs", "2", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"model\":\"autoencoder\",") && stdout().contains("\"seconds_per_epoch\":")
+                && stdout().contains("\"peak_heap_mb\":") && stdout().contains("\"peer\":\"ease fit\",\"peer_seconds\":"), stdout());
+        assertEquals(2, igw("train", "--workspace", ws.toString(), "--model", "bpr", "--json"));
+        assertTrue(stderr().startsWith("igw: Unknown model 'bpr'"), stderr());
+    }
+
+    /** The item of the first purchase in a generated events file. */
+    private static String firstItem(Path data) throws Exception {
+        return Files.readAllLines(data.resolve("events.csv")).stream().filter(l -> l.contains(",buy,")).findFirst()
+                .orElseThrow().split(",")[1];
     }
 
     @Test
