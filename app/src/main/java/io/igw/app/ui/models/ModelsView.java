@@ -9,8 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -28,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import io.igw.app.ui.shell.Columns;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -136,11 +135,11 @@ public final class ModelsView extends BorderPane {
         table.setId("registryTable");
         table.setPlaceholder(new Label("No model stored yet: train one."));
         table.getColumns().setAll(List.of(
-                column("#", m -> m.id(), 40),
-                column("model", ModelStore.TrainedModel::model, 90),
-                column("trained", m -> WHEN.format(m.trainedAt()), 120),
-                column("epochs", m -> m.epochs() == 0 ? "closed form" : String.valueOf(m.epochs()), 80),
-                column("validation", m -> m.metrics().replaceAll("[{}\"]", "").replace(",", "  "), 420)));
+                Columns.of("#", m -> m.id(), 40),
+                Columns.of("model", ModelStore.TrainedModel::model, 90),
+                Columns.of("trained", m -> WHEN.format(m.trainedAt()), 120),
+                Columns.of("epochs", m -> m.epochs() == 0 ? "closed form" : String.valueOf(m.epochs()), 80),
+                Columns.of("validation", m -> m.metrics().replaceAll("[{}\"]", "").replace(",", "  "), 420)));
         Label title = new Label("Stored models");
         title.getStyleClass().add("title-4");
         VBox box = new VBox(6, title, table);
@@ -157,11 +156,11 @@ public final class ModelsView extends BorderPane {
         table.setId("comparisonTable");
         table.setPlaceholder(new Label("No evaluation stored yet: train or evaluate a model."));
         table.getColumns().setAll(List.of(
-                column("model", EvaluationStore.Stored::model, 90),
+                Columns.of("model", EvaluationStore.Stored::model, 90),
                 figure("recall"), figure("ndcg"), figure("precision"), figure("hr"), figure("mrr"), figure("coverage"),
-                column("train s", s -> String.format(Locale.ROOT, "%.1f", s.trainSeconds()), 70),
-                column("when", s -> WHEN.format(s.at()), 120),
-                column("parameters", EvaluationStore.Stored::parameters, 300)));
+                Columns.of("train s", s -> String.format(Locale.ROOT, "%.1f", s.trainSeconds()), 70),
+                Columns.of("when", s -> WHEN.format(s.at()), 120),
+                Columns.of("parameters", EvaluationStore.Stored::parameters, 300)));
         Label title = new Label("Comparison");
         title.getStyleClass().add("title-4");
         HBox head = new HBox(8, title, new Label("protocol"), protocols);
@@ -178,7 +177,7 @@ public final class ModelsView extends BorderPane {
     }
 
     private TableColumn<EvaluationStore.Stored, Object> figure(String metric) {
-        return column(metric + "@K", s -> s.mean().entrySet().stream().filter(e -> e.getKey().startsWith(metric + "@"))
+        return Columns.of(metric + "@K", s -> s.mean().entrySet().stream().filter(e -> e.getKey().startsWith(metric + "@"))
                 .map(e -> String.format(Locale.ROOT, "%.4f", e.getValue())).findFirst().orElse("–"), 82);
     }
 
@@ -187,12 +186,5 @@ public final class ModelsView extends BorderPane {
         int k = model.comparison.isEmpty() ? 20 : model.comparison.get(0).k();
         comparisonChart.setChart(ModelComparisonChart.create(figures.isEmpty() ? "No evaluations yet" : "Newest result per model",
                 figures, List.of("recall@" + k, "ndcg@" + k)));
-    }
-
-    private static <T> TableColumn<T, Object> column(String name, Function<T, Object> value, double width) {
-        TableColumn<T, Object> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 }

@@ -3,9 +3,7 @@ package io.igw.app.ui.recommend;
 import io.igw.viz.charts.InterestChart;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import io.igw.app.ui.shell.Columns;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -85,7 +84,7 @@ public final class RecommendationsView extends BorderPane {
         TableView<RecommendationsViewModel.Row> table = new TableView<>(rows);
         table.setId(id);
         table.setPlaceholder(new Label("Pick a user and press Show."));
-        TableColumn<RecommendationsViewModel.Row, Object> item = column("item, and why", r -> r, 330);
+        TableColumn<RecommendationsViewModel.Row, Object> item = Columns.of("item, and why", r -> r, 330);
         item.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Object value, boolean empty) {
@@ -108,9 +107,9 @@ public final class RecommendationsView extends BorderPane {
         });
         item.prefWidthProperty().bind(table.widthProperty().subtract(34 + 70 + 18));
         table.getColumns().setAll(List.of(
-                column("#", RecommendationsViewModel.Row::rank, 34),
+                Columns.of("#", RecommendationsViewModel.Row::rank, 34),
                 item,
-                column("score", r -> String.format(Locale.ROOT, "%.4f", r.score()), 70)));
+                Columns.of("score", r -> String.format(Locale.ROOT, "%.4f", r.score()), 70)));
         Label title = new Label();
         title.getStyleClass().add("title-4");
         title.textProperty().bind(chosen.map(c -> "Top " + RecommendationsViewModel.TOP_N + " · " + c.label()).orElse("No model chosen"));
@@ -132,12 +131,5 @@ public final class RecommendationsView extends BorderPane {
     private void drawProfile() {
         var shares = model.profile.get();
         profile.setChart(InterestChart.create(shares.isEmpty() ? "No interests (build the graph first)" : "User " + model.user.get().trim(), shares));
-    }
-
-    private static <T> TableColumn<T, Object> column(String name, Function<T, Object> value, double width) {
-        TableColumn<T, Object> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 }
