@@ -20,6 +20,7 @@ public final class InterestChart {
         shares.forEach((label, share) -> data.addValue(100 * share, "share", label.length() > 28 ? label.substring(0, 27) + "…" : label));
         CategoryAxis labels = new CategoryAxis();
         labels.setTickLabelFont(ChartStyle.LABEL);
+        labels.setMaximumCategoryLabelWidthRatio(0.45f);
         NumberAxis percent = new NumberAxis("share of interest (%)");
         percent.setTickLabelFont(ChartStyle.LABEL);
         percent.setRange(0, Math.min(100, Math.max(10, shares.values().stream().mapToDouble(d -> d * 100).max().orElse(10) * 1.15)));

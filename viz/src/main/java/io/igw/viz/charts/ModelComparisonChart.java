@@ -47,6 +47,9 @@ public final class ModelComparisonChart {
             }
         });
         renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        values.setUpperMargin(0.15);
         renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
         JFreeChart chart = ChartStyle.horizontalBars(title, data, models, values, renderer);
         chart.addLegend(new org.jfree.chart.title.LegendTitle(chart.getPlot()));

@@ -63,6 +63,11 @@ public final class TrainingCurveChart {
         }
     }
 
+    /** Names whose curve this is, keeping the title's style. */
+    public void title(String text) {
+        chart.getTitle().setText(text);
+    }
+
     public void clear() {
         loss.clear();
         ndcg.clear();

@@ -50,14 +50,19 @@ public final class ModelsView extends BorderPane {
         curveViewer.setMinHeight(180);
         model.curve.addListener((ListChangeListener<Training.Epoch>) change -> {
             while (change.next()) {
-                if (change.wasRemoved() && model.curve.isEmpty()) {
+                if (change.wasRemoved()) {
                     curve.clear();
+                    model.curve.forEach(e -> curve.add(e.epoch(), e.loss(), e.validationNdcg()));
+                    return;
                 }
                 for (Training.Epoch e : change.getAddedSubList()) {
                     curve.add(e.epoch(), e.loss(), e.validationNdcg());
                 }
             }
         });
+        model.curveOf.addListener((o, a, b) -> curve.title("Training curve · " + b));
+        curve.title("Training curve · " + model.curveOf.get());
+        model.curve.forEach(e -> curve.add(e.epoch(), e.loss(), e.validationNdcg()));
         SplitPane upper = new SplitPane(curveViewer, registry());
         upper.setDividerPositions(0.6);
         SplitPane body = new SplitPane(upper, comparison());
@@ -134,6 +139,7 @@ public final class ModelsView extends BorderPane {
         TableView<ModelStore.TrainedModel> table = new TableView<>(model.registry);
         table.setId("registryTable");
         table.setPlaceholder(new Label("No model stored yet: train one."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.showCurveOf(b));
         table.getColumns().setAll(List.of(
                 Columns.of("#", m -> m.id(), 40),
                 Columns.of("model", ModelStore.TrainedModel::model, 90),

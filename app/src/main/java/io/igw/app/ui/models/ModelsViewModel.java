@@ -43,6 +43,8 @@ public final class ModelsViewModel {
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
     public final StringProperty status = new SimpleStringProperty("");
     public final ObservableList<Training.Epoch> curve = FXCollections.observableArrayList();
+    /** Whose curve {@link #curve} is: the run in progress or a stored model. */
+    public final StringProperty curveOf = new SimpleStringProperty("");
 
     public final ObservableList<String> protocols = FXCollections.observableArrayList();
     public final StringProperty protocol = new SimpleStringProperty();
@@ -67,6 +69,7 @@ public final class ModelsViewModel {
         }
         curve.clear();
         String name = model.get();
+        curveOf.set(name + " · training");
         ModelTraining training = new ModelTraining(workspace, name, seed.get(), epochs.get(), e -> tasks.onUi(() -> curve.add(e)));
         start("train " + name, training, r -> {
             status.set(String.format(Locale.ROOT, "%s stored as model %d: validation recall@20 %.4f, ndcg@20 %.4f (%s, %.1f s).",
@@ -125,12 +128,22 @@ public final class ModelsViewModel {
         List<EvaluationStore.Stored> all = new EvaluationStore(workspace).list();
         List<String> seen = all.stream().map(EvaluationStore.Stored::protocol).distinct().toList();
         String keep = protocol.get();
-        protocols.setAll(seen);
-        if (keep == null || !seen.contains(keep)) {
-            protocol.set(seen.isEmpty() ? null : seen.get(0));
-        }
+        protocols.setAll(seen);   // a choice box showing these clears its value when they change
+        protocol.set(keep != null && seen.contains(keep) ? keep : seen.isEmpty() ? null : seen.get(0));
         filter();
         registry.setAll(new ModelStore(workspace).list());
+        if (!running.get() && curve.isEmpty() && !registry.isEmpty()) {
+            showCurveOf(registry.stream().filter(m -> m.epochs() > 0).findFirst().orElse(registry.get(0)));
+        }
+    }
+
+    /** Shows a stored model's training curve (closed-form models have none). */
+    public void showCurveOf(ModelStore.TrainedModel trained) {
+        if (running.get() || trained == null) {
+            return;
+        }
+        curve.setAll(StoredCurve.parse(trained.curve()));
+        curveOf.set(trained.model() + " · model " + trained.id());
     }
 
     private void filter() {

@@ -20,6 +20,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import io.igw.app.ui.shell.Columns;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -96,20 +98,18 @@ public final class RecommendationsView extends BorderPane {
                 RecommendationsViewModel.Row row = (RecommendationsViewModel.Row) value;
                 Label title = new Label(row.title());
                 title.setStyle("-fx-font-weight: bold");
-                Label because = new Label(row.because());
-                because.setWrapText(true);
-                because.getStyleClass().add("text-muted");
-                VBox box = new VBox(2, title, because);
-                box.maxWidthProperty().bind(getTableColumn().widthProperty().subtract(12));
-                because.maxWidthProperty().bind(box.maxWidthProperty());
-                setGraphic(box);
+                // a Text wraps to a width and reports the height that takes, so the row is as tall as its reasons
+                Text because = new Text(row.because());
+                because.setFill(Color.web("#57606a"));
+                because.wrappingWidthProperty().bind(getTableColumn().widthProperty().subtract(16));
+                setGraphic(new VBox(2, title, because));
             }
         });
         item.prefWidthProperty().bind(table.widthProperty().subtract(34 + 70 + 18));
         table.getColumns().setAll(List.of(
                 Columns.of("#", RecommendationsViewModel.Row::rank, 34),
                 item,
-                Columns.of("score", r -> String.format(Locale.ROOT, "%.4f", r.score()), 70)));
+                Columns.of("score", r -> score(r.score()), 70)));
         Label title = new Label();
         title.getStyleClass().add("title-4");
         title.textProperty().bind(chosen.map(c -> "Top " + RecommendationsViewModel.TOP_N + " · " + c.label()).orElse("No model chosen"));
@@ -117,6 +117,11 @@ public final class RecommendationsView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /** Scores as their model gives them, in few digits: counts stay whole, probabilities keep four places. */
+    private static String score(double s) {
+        return String.format(Locale.ROOT, Math.abs(s) >= 100 ? "%.0f" : Math.abs(s) >= 1 ? "%.2f" : "%.4f", s);
     }
 
     private VBox titled(String text, Region content) {

@@ -166,7 +166,6 @@ public final class RecommendationsViewModel {
             for (Interest i : top) {
                 out.put(switch (kind) {
                     case TAG -> "#" + i.label();
-                    case BRAND -> i.label() + " (brand)";
                     default -> i.label();
                 }, i.score());
             }
