@@ -15,7 +15,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (ND4J) of items × items.
  */
 public final class Ease implements Recommender {
-    static final int MAX_ITEMS = 20_000;
+    static final int MAX_ITEMS = 10_000;
 
     private final double lambda;
     /** The item × item weights, row by row. */
