@@ -188,6 +188,8 @@ class CliTest {
         assertEquals(0, igw("similar", "--workspace", ws.toString(), "--item", firstItem(data), "--k", "4", "--json"), stderr());
         assertTrue(stdout().startsWith("{\"item\":" + firstItem(data) + ",\"title\":") && stdout().contains(
                 "\"source\":\"itemknn (fitted now; no item model is stored)\",\"items\":[{\"id\":"), stdout());
+        assertEquals(0, igw("similar", "--workspace", ws.toString(), "--user", "1", "--k", "3", "--json"), stderr());
+        assertTrue(stdout().startsWith("{\"user\":1,\"source\":\"autoencoder (model 1)\",\"users\":[{\"id\":"), stdout());
         assertEquals(2, igw("similar", "--workspace", ws.toString(), "--item", "1", "--model", "ease", "--json"));
         assertEquals("igw: Model 'ease' does not compare items; use deepwalk or itemknn.", stderr());
 

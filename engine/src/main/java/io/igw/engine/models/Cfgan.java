@@ -36,7 +36,7 @@ public final class Cfgan implements Recommender {
                            double learningRate, double l2, int batch, int epochs, int patience) {
         /**
          * Chosen on a 90/10 hold-out of MovieLens 100K (seed 1) among eight settings: the ZR weight mattered most
-         * (α 0.03 → hold-out Recall@20 0.15, 0.1 → 0.24, 0.3 → 0.34, 1 → 0.37), then L2 on the weights (none:
+         * (α 0.03 → hold-out Recall@20 0.15, 0.1 → 0.24, 0.3 → 0.34, 1 → 0.37, 3 → 0.34), then L2 on the weights (none:
          * 0.14–0.15 in three settings; 1e-2 → 0.18; 3e-3 → 0.24, at α 0.1); sampling 90% of the other items for ZR
          * and PM did worse (0.13).
          */

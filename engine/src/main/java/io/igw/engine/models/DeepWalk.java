@@ -180,6 +180,11 @@ public final class DeepWalk implements Recommender, ItemSimilarity {
 
     @Override
     public void score(int[] history, float[] scores) {
+        cosines(userVector(history), scores);
+    }
+
+    /** A user as the unit-length mean of their items' vectors. */
+    float[] userVector(int[] history) {
         int d = settings.dimensions();
         float[] user = new float[d];
         for (int i : history) {
@@ -188,7 +193,7 @@ public final class DeepWalk implements Recommender, ItemSimilarity {
             }
         }
         normalise(user);
-        cosines(user, scores);
+        return user;
     }
 
     @Override

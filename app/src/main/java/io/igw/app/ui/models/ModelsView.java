@@ -109,6 +109,7 @@ public final class ModelsView extends BorderPane {
         ProgressBar progress = new ProgressBar();
         progress.setId("trainingProgress");
         progress.setPrefWidth(160);
+        progress.setMinWidth(160);
         progress.progressProperty().bind(model.progress);
         progress.visibleProperty().bind(model.running);
         Label status = new Label();

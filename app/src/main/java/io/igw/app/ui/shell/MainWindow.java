@@ -56,6 +56,9 @@ public final class MainWindow extends BorderPane {
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final ToggleGroup nav = new ToggleGroup();
     private Workspace workspace;
+    /** Why the last workspace asked for could not be opened (every screen that needs one says so), or null. */
+    private Path failedFolder;
+    private String failedMessage;
     private DataView dataView;
     private GraphView graphView;
     private ModelsViewModel modelsModel;
@@ -127,7 +130,8 @@ public final class MainWindow extends BorderPane {
     /** Switches to a screen (keeping the navigation bar in step). */
     public void show(Section section) {
         nav.getToggles().stream().filter(t -> t.getUserData() == section).findFirst().ifPresent(t -> t.setSelected(true));
-        Node view = views.computeIfAbsent(section, s -> s.notYet() == null ? loading("Opening the workspace…") : placeholder(s));
+        Node view = views.computeIfAbsent(section, s -> s.notYet() != null ? placeholder(s)
+                : failedFolder != null ? openFailed(failedFolder, failedMessage) : loading("Opening the workspace…"));
         content.getChildren().setAll(view);
         if (section == Section.GRAPH && graphView != null) {
             graphView.shown();
@@ -142,6 +146,8 @@ public final class MainWindow extends BorderPane {
 
     /** Opens a workspace in the background, closing the current one; the demo workspace is filled on first use. */
     public void open(Path folder, boolean demo, Consumer<Workspace> opened) {
+        failedFolder = null;
+        failedMessage = null;
         views.remove(Section.DATA);
         views.remove(Section.GRAPH);
         views.remove(Section.MODELS);
@@ -194,6 +200,9 @@ public final class MainWindow extends BorderPane {
             }
             opened.accept(workspace);
         }, failure -> {
+            failedFolder = folder;
+            failedMessage = failure.getMessage();
+            views.keySet().removeIf(s -> s.notYet() == null);   // screens that were waiting for it say why, too
             views.put(Section.DATA, openFailed(folder, failure.getMessage()));
             show(Section.DATA);
         }, () -> { }));
