@@ -196,6 +196,11 @@ class CliTest {
         assertEquals(0, igw("bench", "train", "--model", "autoencoder", "--workspace", ws.toString(), "--epochs", "2", "--quiet"), stderr());
         assertTrue(stdout().startsWith("{\"model\":\"autoencoder\",") && stdout().contains("\"seconds_per_epoch\":")
                 && stdout().contains("\"peak_heap_mb\":") && stdout().contains("\"peer\":\"ease fit\",\"peer_seconds\":"), stdout());
+        assertEquals(0, igw("rules", "--workspace", ws.toString(), "--min-support", "0.001", "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"baskets\":") && stdout().contains("\"basis\":\"purchases per session\"")
+                && stdout().contains("\"rules\":[{\"antecedent\":["), stdout());
+        assertEquals(2, igw("rules", "--workspace", ws.toString(), "--max-length", "1", "--json"));
+        assertEquals("igw: --max-length must be at least 2 (a rule needs two items), not 1", stderr());
         assertEquals(2, igw("train", "--workspace", ws.toString(), "--model", "bpr", "--json"));
         assertTrue(stderr().startsWith("igw: Unknown model 'bpr'"), stderr());
     }

@@ -1,0 +1,74 @@
+package io.igw.app.cli;
+
+import io.igw.engine.rules.AssociationRules;
+import io.igw.engine.rules.RuleMining;
+import io.igw.storage.Workspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = {"Product association rules by FP-Growth over baskets: the items a user bought in one session",
+            "(every event of a session when the log has no purchases). Itemsets need at least 2 baskets; rules with",
+            "lift below 1 are left out. Strongest lift first."})
+final class RulesCommand implements Callable<Integer> {
+    @Option(names = "--workspace", required = true, paramLabel = "W")
+    Path workspace;
+
+    @Option(names = "--min-support", defaultValue = "0.001", paramLabel = "S", description = "Share of baskets (default ${DEFAULT-VALUE}).")
+    double minSupport;
+
+    @Option(names = "--min-confidence", defaultValue = "0.1", paramLabel = "C", description = "Default ${DEFAULT-VALUE}.")
+    double minConfidence;
+
+    @Option(names = "--max-length", defaultValue = "3", paramLabel = "L", description = "Most items in a rule (default ${DEFAULT-VALUE}).")
+    int maxLength;
+
+    @Option(names = "--limit", defaultValue = "1000", paramLabel = "N", description = "Most rules printed (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress on standard error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1");
+        }
+        try (Workspace ws = Workspace.open(workspace, false)) {
+            RuleMining.Result r = Jobs.run("rules", new RuleMining(ws, minSupport, minConfidence, maxLength), quiet);
+            List<Object> rules = new ArrayList<>();
+            for (AssociationRules.Rule rule : r.rules().subList(0, Math.min(limit, r.rules().size()))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("antecedent", ids(r, rule.antecedent()));
+                m.put("consequent", ids(r, rule.consequent()));
+                m.put("support", rule.support());
+                m.put("confidence", rule.confidence());
+                m.put("lift", rule.lift());
+                rules.add(m);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("baskets", r.baskets().baskets().length);
+            out.put("basis", r.baskets().purchasesOnly() ? "purchases per session" : "events per session");
+            out.put("min_count", r.minCount());
+            out.put("itemsets", r.itemsets());
+            out.put("rules_total", r.rules().size());
+            out.put("seconds", r.seconds());
+            out.put("rules", rules);
+            System.out.println(Json.write(out));
+        }
+        return 0;
+    }
+
+    private static List<Long> ids(RuleMining.Result r, int[] items) {
+        return java.util.Arrays.stream(r.baskets().itemIds(items)).boxed().toList();
+    }
+}

@@ -1,0 +1,72 @@
+package io.igw.engine.rules;
+
+import io.igw.storage.Behaviour;
+import io.igw.storage.Workspace;
+import io.igw.storage.datasets.DatasetKind;
+import io.igw.storage.datasets.DatasetStore;
+import io.igw.storage.events.EventColumns;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shopping baskets from the behaviour log: the distinct items a user bought within one session (a gap of more than
+ * {@code gapSeconds} ends it). A log without purchases (ratings only) makes baskets of everything in a session.
+ * Items are numbered densely; {@link #itemId} maps back.
+ */
+public record Baskets(int[][] baskets, long[] itemIds, boolean purchasesOnly) {
+    public static Baskets of(Workspace workspace, long gapSeconds) {
+        EventColumns snapshots = new EventColumns(workspace);
+        List<long[]> buys = new ArrayList<>();   // user, time, item
+        List<long[]> all = new ArrayList<>();
+        for (int id : new DatasetStore(workspace).completeIds(DatasetKind.EVENTS)) {
+            EventColumns.Batch b = snapshots.read(id);
+            for (int k = 0; k < b.size(); k++) {
+                long[] e = {b.user()[k], b.time()[k], b.item()[k]};
+                all.add(e);
+                if (b.behaviour()[k] == Behaviour.BUY.code()) {
+                    buys.add(e);
+                }
+            }
+        }
+        boolean purchases = !buys.isEmpty();
+        List<long[]> events = purchases ? buys : all;
+        events.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        Map<Long, Integer> numbers = new HashMap<>();
+        List<int[]> baskets = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        for (int k = 0; k < events.size(); k++) {
+            long[] e = events.get(k);
+            boolean newBasket = k > 0 && (events.get(k - 1)[0] != e[0] || e[1] - events.get(k - 1)[1] > gapSeconds);
+            if (newBasket) {
+                baskets.add(distinct(current));
+                current.clear();
+            }
+            current.add(numbers.computeIfAbsent(e[2], x -> numbers.size()));
+        }
+        if (!current.isEmpty()) {
+            baskets.add(distinct(current));
+        }
+        long[] ids = new long[numbers.size()];
+        numbers.forEach((id, n) -> ids[n] = id);
+        return new Baskets(baskets.toArray(new int[0][]), ids, purchases);
+    }
+
+    private static int[] distinct(List<Integer> items) {
+        return items.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+    }
+
+    public int items() {
+        return itemIds.length;
+    }
+
+    public long itemId(int item) {
+        return itemIds[item];
+    }
+
+    public long[] itemIds(int[] items) {
+        return Arrays.stream(items).mapToLong(i -> itemIds[i]).toArray();
+    }
+}
