@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
+            BenchCommand.Rules.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -91,6 +92,27 @@ final class BenchCommand implements Runnable {
                 System.out.println(Json.write(Jobs.run("bench train",
                         new io.igw.engine.models.TrainingBenchmark(ws, model, epochs, seed), quiet)));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = {"Mines N synthetic baskets (20,000 items, planted three-item bundles; support 0.001, up to",
+                "3 items) with FP-Growth and with Apriori, its peer, in the same run. Prints fpgrowth_seconds,",
+                "apriori_seconds, ratio, itemsets, rules and the peak heap."})
+    static final class Rules implements Callable<Integer> {
+        @Option(names = "--baskets", defaultValue = "100000", paramLabel = "N", description = "Default ${DEFAULT-VALUE}.")
+        long baskets;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+        long seed;
+
+        @Option(names = "--quiet", description = "No progress on standard error.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(Json.write(Jobs.run("bench rules", new io.igw.engine.rules.RulesBenchmark(baskets, seed), quiet)));
             return 0;
         }
     }

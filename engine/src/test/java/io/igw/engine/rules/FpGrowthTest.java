@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** FP-Growth against brute force on random baskets, and the planted bundles of generated shoppers. */
+/** FP-Growth (and Apriori, its benchmark peer) against brute force on random baskets; the planted bundles of generated shoppers. */
 class FpGrowthTest {
     @TempDir
     Path tmp;
@@ -45,6 +45,9 @@ class FpGrowthTest {
                 assertEquals(null, before, "itemset found twice: " + Arrays.toString(s.items()));
             }
             assertEquals(expected, actual, "seed " + seed + ", min count " + minCount + ", max length " + maxLength);
+            Map<String, Integer> apriori = new TreeMap<>();
+            Apriori.mine(baskets, items, minCount, maxLength).forEach(s -> apriori.put(Arrays.toString(s.items()), s.count()));
+            assertEquals(expected, apriori, "the benchmark's peer, seed " + seed);
         }
     }
 
