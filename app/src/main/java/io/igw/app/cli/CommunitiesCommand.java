@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "communities", mixinStandardHelpOptions = true,
-        description = {"Interest communities of the latest graph build (Louvain over users and their category and tag",
-            "interests), largest first, each with its size in users and its top categories and tags."})
+        description = {"Interest communities of the latest graph build.",
+            "Louvain over users and their category and tag interests; largest first, each with its size in users and",
+            "its top categories and tags."})
 final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;

@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluates models under one protocol: split each user's interactions, fit, rank every item the",
-            "user has not trained on, and score the top K; mean and standard deviation over seeds. Results are",
-            "stored in the workspace. Models in this build: pop, itemknn, ease."})
+        description = {"Evaluates models side by side under one protocol.",
+            "Each user's interactions are split (seeded), the model is fitted, every item the user has not trained on",
+            "is ranked and the top K scored; mean and standard deviation over seeds. Results are stored in the",
+            "workspace. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk."})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;

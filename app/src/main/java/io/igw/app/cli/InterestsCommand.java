@@ -25,8 +25,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "interests", mixinStandardHelpOptions = true,
-        description = {"A user's interests from the latest graph build, strongest first (categories first when no",
-            "--kind), each with the events behind it. --all prints one JSON object per line for every user."})
+        description = {"A user's interests from the latest graph build, with their evidence.",
+            "Strongest first (categories first when no --kind), each with the events behind it. --all prints one JSON",
+            "object per line for every user."})
 final class InterestsCommand implements Callable<Integer> {
     private static final List<String> KINDS = List.of("category", "tag", "brand", "item");
 

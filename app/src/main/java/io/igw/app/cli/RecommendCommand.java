@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = {"A user's top K items from a trained model (the newest one unless --model names one), each",
-            "with its title, score and because: the user's items, interests or popularity that produced it."})
+        description = {"A user's top K items from a trained model, each with the reasons behind it.",
+            "The newest stored model answers unless --model names one; each item has its title, score and because:",
+            "the user's items, interests or popularity that produced it."})
 final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;

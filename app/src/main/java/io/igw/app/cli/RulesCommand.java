@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"Product association rules by FP-Growth over baskets: the items a user bought in one session",
-            "(every event of a session when the log has no purchases). Itemsets need at least 2 baskets; rules with",
-            "lift below 1 are left out. Strongest lift first."})
+        description = {"Product association rules (FP-Growth over purchase baskets).",
+            "A basket is what a user bought in one session (every event of a session when the log has no purchases).",
+            "Itemsets need at least 2 baskets; rules with lift below 1 are left out. Strongest lift first."})
 final class RulesCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "similar", mixinStandardHelpOptions = true,
-        description = {"Items most like an item: from the newest stored deepwalk model (graph embeddings), else the",
-            "newest itemknn model, else item-kNN fitted on the spot. --model picks the stored model to ask.",
+        description = {"Items most like an item, or users most like a user.",
+            "Items: from the newest stored deepwalk model (graph embeddings), else the newest itemknn model, else",
+            "item-kNN fitted on the spot; --model picks the stored model to ask.",
             "With --user instead of --item: users most like a user, by their learned vectors (autoencoder, else deepwalk)."})
 final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")

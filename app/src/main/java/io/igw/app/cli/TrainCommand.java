@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a model on the workspace and stores it in the model registry. A seeded tenth of each",
-            "user's interactions is held out to measure it (full ranking, K = 20); iterative models early-stop on",
-            "their own hold-out of the rest. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk."})
+        description = {"Trains a model and stores it in the workspace's model registry.",
+            "A seeded tenth of each user's interactions is held out to measure it (full ranking, K = 20); iterative",
+            "models early-stop on their own hold-out of the rest. Models: pop, itemknn, ease, content, autoencoder,",
+            "cfgan, deepwalk."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;
