@@ -85,26 +85,11 @@ public final class Autoencoder implements Recommender, UserFeatures {
         Interactions data = stopping.fitOn();
         network = new MultiLayerNetwork(configuration(items, training.seed()));
         network.init();
-        Random random = new Random(training.seed());
-        int[] order = new int[data.users()];
-        for (int u = 0; u < order.length; u++) {
-            order[u] = u;
-        }
         INDArray best = network.params().dup();
-        boolean goOn = true;
-        while (goOn) {
-            shuffle(order, random);
-            double loss = 0;
-            int batches = 0;
-            for (int from = 0; from < order.length; from += settings.batch()) {
-                context.checkCancelled();
-                int to = Math.min(order.length, from + settings.batch());
-                network.fit(batch(data, order, from, to));
-                loss += network.score();
-                batches++;
-            }
-            goOn = stopping.after(loss / Math.max(1, batches), this, () -> best.assign(network.params()));
-        }
+        stopping.train(new Random(training.seed()), settings.batch(), this, (order, from, to) -> {
+            network.fit(batch(data, order, from, to));
+            return network.score();
+        }, () -> best.assign(network.params()));
         network.setParams(best);
         epochsRun = stopping.epochs();
         context.checkCancelled();
@@ -184,14 +169,5 @@ public final class Autoencoder implements Recommender, UserFeatures {
         int[] shape = in.ints("shape");
         items = shape[0];
         epochsRun = shape[1];
-    }
-
-    static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

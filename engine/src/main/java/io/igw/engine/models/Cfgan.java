@@ -93,27 +93,13 @@ public final class Cfgan implements Recommender {
         Interactions data = stopping.fitOn();
         Side discriminator = new Side(graph(false), DISCRIMINATOR);
         Side generator = new Side(graph(true), GENERATOR);
-        Random random = new Random(training.seed());
-        int[] order = new int[data.users()];
-        for (int u = 0; u < order.length; u++) {
-            order[u] = u;
-        }
+        Random random = new Random(training.seed());   // shuffles the users and samples the ZR and PM items
         Map<String, INDArray> best = snapshot();
-        boolean goOn = true;
-        while (goOn) {
-            Autoencoder.shuffle(order, random);
-            double loss = 0;
-            int batches = 0;
-            for (int from = 0; from < order.length; from += settings.batch()) {
-                context.checkCancelled();
-                int to = Math.min(order.length, from + settings.batch());
-                Map<String, INDArray> feed = batch(data, order, from, to, random);
-                discriminator.step(feed);
-                loss += generator.step(feed);
-                batches++;
-            }
-            goOn = stopping.after(loss / Math.max(1, batches), this, () -> copy(weights, best));
-        }
+        stopping.train(random, settings.batch(), this, (order, from, to) -> {
+            Map<String, INDArray> feed = batch(data, order, from, to, random);
+            discriminator.step(feed);
+            return generator.step(feed);
+        }, () -> copy(weights, best));
         copy(best, weights);
         context.checkCancelled();
     }

@@ -77,6 +77,44 @@ final class EarlyStopping {
         return epoch < maxEpochs && epoch - bestEpoch < patience && !training.context().isCancelled();
     }
 
+    /** One mini-batch of users ({@code order[from..to)}) learned; returns its loss. */
+    interface BatchStep {
+        double learn(int[] order, int from, int to);
+    }
+
+    /**
+     * Trains epoch after epoch over the users of {@link #fitOn()}, shuffled with {@code random} and taken
+     * {@code batch} at a time, until {@link #after} says stop; {@code keep} saves the best epoch's weights.
+     * Cancelling stops between batches.
+     */
+    void train(Random random, int batch, Recommender model, BatchStep step, Runnable keep) {
+        int[] order = new int[split.train().users()];
+        for (int u = 0; u < order.length; u++) {
+            order[u] = u;
+        }
+        boolean goOn = true;
+        while (goOn) {
+            shuffle(order, random);
+            double loss = 0;
+            int batches = 0;
+            for (int from = 0; from < order.length; from += batch) {
+                training.context().checkCancelled();
+                loss += step.learn(order, from, Math.min(order.length, from + batch));
+                batches++;
+            }
+            goOn = after(loss / Math.max(1, batches), model, keep);
+        }
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
     int bestEpoch() {
         return bestEpoch;
     }

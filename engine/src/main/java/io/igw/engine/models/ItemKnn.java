@@ -35,17 +35,11 @@ public final class ItemKnn implements Recommender, ItemSimilarity {
     public void fit(Interactions train, Training training) {
         JobContext context = training.context();
         int items = train.items();
-        int[] popularity = new int[items];
-        for (int k = 0; k < train.size(); k++) {
-            popularity[train.items[k]]++;
-        }
+        int[] popularity = train.itemCounts();
         // item → users, to count co-occurrences item by item
         int[] colStart = new int[items + 1];
-        for (int k = 0; k < train.size(); k++) {
-            colStart[train.items[k] + 1]++;
-        }
         for (int i = 0; i < items; i++) {
-            colStart[i + 1] += colStart[i];
+            colStart[i + 1] = colStart[i] + popularity[i];
         }
         int[] users = new int[train.size()];
         int[] fill = Arrays.copyOf(colStart, items);

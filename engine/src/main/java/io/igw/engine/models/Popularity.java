@@ -21,9 +21,10 @@ public final class Popularity implements Recommender {
 
     @Override
     public void fit(Interactions train, Training training) {
-        counts = new float[train.items()];
-        for (int k = 0; k < train.size(); k++) {
-            counts[train.items[k]]++;
+        int[] n = train.itemCounts();
+        counts = new float[n.length];
+        for (int i = 0; i < n.length; i++) {
+            counts[i] = n[i];
         }
     }
 
