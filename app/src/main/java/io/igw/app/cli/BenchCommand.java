@@ -18,11 +18,8 @@ final class BenchCommand implements Runnable {
         throw new IllegalArgumentException("Name a benchmark: igw bench import --events N, igw bench graph --events N or igw bench train --model M --workspace W");
     }
 
-    /** What every benchmark takes: how many events to generate, from which seed, and whether to show progress. */
-    static final class Options {
-        @Option(names = "--events", defaultValue = "2000000", paramLabel = "N", description = "Events to generate (default ${DEFAULT-VALUE}).")
-        long events;
-
+    /** What every benchmark takes: its seed and whether to show progress; and how it prints its result. */
+    static class Run {
         @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
         long seed;
 
@@ -33,6 +30,12 @@ final class BenchCommand implements Runnable {
             System.out.println(Json.write(Jobs.run(name, benchmark, quiet)));
             return 0;
         }
+    }
+
+    /** The benchmarks on generated events also take how many to generate. */
+    static final class Options extends Run {
+        @Option(names = "--events", defaultValue = "2000000", paramLabel = "N", description = "Events to generate (default ${DEFAULT-VALUE}).")
+        long events;
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -80,19 +83,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Epochs to time (default ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
-        long seed;
-
-        @Option(names = "--quiet", description = "No progress on standard error.")
-        boolean quiet;
+        @Mixin
+        Run options;
 
         @Override
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
-                System.out.println(Json.write(Jobs.run("bench train",
-                        new io.igw.engine.models.TrainingBenchmark(ws, model, epochs, seed), quiet)));
+                return options.run("bench train", new io.igw.engine.models.TrainingBenchmark(ws, model, epochs, options.seed));
             }
-            return 0;
         }
     }
 
@@ -104,16 +102,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--baskets", defaultValue = "100000", paramLabel = "N", description = "Default ${DEFAULT-VALUE}.")
         long baskets;
 
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
-        long seed;
-
-        @Option(names = "--quiet", description = "No progress on standard error.")
-        boolean quiet;
+        @Mixin
+        Run options;
 
         @Override
         public Integer call() throws Exception {
-            System.out.println(Json.write(Jobs.run("bench rules", new io.igw.engine.rules.RulesBenchmark(baskets, seed), quiet)));
-            return 0;
+            return options.run("bench rules", new io.igw.engine.rules.RulesBenchmark(baskets, options.seed));
         }
     }
 }

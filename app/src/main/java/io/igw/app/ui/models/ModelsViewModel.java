@@ -54,6 +54,8 @@ public final class ModelsViewModel {
     private final Workspace workspace;
     private final UiTasks tasks;
     private UiTasks.Running job;
+    /** Every stored evaluation as last read, newest first; the protocol choice filters it. */
+    private List<EvaluationStore.Stored> stored = List.of();
 
     public ModelsViewModel(Workspace workspace, UiTasks tasks) {
         this.workspace = workspace;
@@ -125,8 +127,8 @@ public final class ModelsViewModel {
 
     /** Re-reads the stored evaluations and models. */
     public void refresh() {
-        List<EvaluationStore.Stored> all = new EvaluationStore(workspace).list();
-        List<String> seen = all.stream().map(EvaluationStore.Stored::protocol).distinct().toList();
+        stored = new EvaluationStore(workspace).list();
+        List<String> seen = stored.stream().map(EvaluationStore.Stored::protocol).distinct().toList();
         String keep = protocol.get();
         protocols.setAll(seen);   // a choice box showing these clears its value when they change
         protocol.set(keep != null && seen.contains(keep) ? keep : seen.isEmpty() ? null : seen.get(0));
@@ -148,14 +150,14 @@ public final class ModelsViewModel {
 
     private void filter() {
         String p = protocol.get();
-        comparison.setAll(new EvaluationStore(workspace).list().stream().filter(s -> s.protocol().equals(p)).toList());
+        comparison.setAll(stored.stream().filter(s -> s.protocol().equals(p)).toList());
     }
 
     /** Re-reads everything and shows the protocol of the newest result: the one just stored. */
     private void refreshShowingNewest() {
         refresh();
-        if (!protocols.isEmpty()) {
-            protocol.set(new EvaluationStore(workspace).list().get(0).protocol());
+        if (!stored.isEmpty()) {
+            protocol.set(stored.get(0).protocol());
         }
     }
 

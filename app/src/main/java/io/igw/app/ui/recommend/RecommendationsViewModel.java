@@ -61,6 +61,8 @@ public final class RecommendationsViewModel {
     private final Workspace workspace;
     private final UiTasks tasks;
     private final Map<Integer, StoredModel> loaded = new HashMap<>();
+    /** Titles come from the catalogue, read once and kept until the registry is refreshed. */
+    private volatile Recommendations recommendations;
 
     public RecommendationsViewModel(Workspace workspace, UiTasks tasks) {
         this.workspace = workspace;
@@ -70,6 +72,7 @@ public final class RecommendationsViewModel {
 
     /** Re-reads the registry; keeps the chosen models when they are still there, else picks the two newest. */
     public void refresh() {
+        recommendations = null;
         List<Choice> now = new ModelStore(workspace).list().stream()
                 .map(m -> new Choice(m.id(), m.model(), m.model() + " · model " + m.id())).toList();
         Choice l = left.get();
@@ -101,9 +104,13 @@ public final class RecommendationsViewModel {
         }
         Choice l = left.get();
         Choice r = right.get() == null ? l : right.get();
+        if (recommendations == null) {
+            recommendations = new Recommendations(workspace);
+        }
+        Recommendations titled = recommendations;
         busy.set(true);
         status.set("Scoring user " + userId + "…");
-        Job<Shown> job = context -> new Shown(profileOf(userId), rows(l, userId), rows(r, userId));
+        Job<Shown> job = context -> new Shown(profileOf(userId), rows(titled, l, userId), rows(titled, r, userId));
         tasks.start("recommend", job, new UiTasks.Outcome<>(shown -> {
             busy.set(false);
             profile.set(shown.profile());
@@ -122,14 +129,14 @@ public final class RecommendationsViewModel {
     private record Shown(Map<String, Double> profile, List<Row> left, List<Row> right) {
     }
 
-    private List<Row> rows(Choice choice, long userId) {
+    private List<Row> rows(Recommendations titled, Choice choice, long userId) {
         StoredModel model;
         synchronized (loaded) {
             model = loaded.computeIfAbsent(choice.id(), id -> StoredModel.load(workspace, id, null));
         }
         List<Row> out = new ArrayList<>();
         int rank = 1;
-        for (Recommendations.Recommended r : new Recommendations(workspace).forUser(model, userId, TOP_N)) {
+        for (Recommendations.Recommended r : titled.forUser(model, userId, TOP_N)) {
             out.add(new Row(rank++, r.itemId(), r.title(), r.score(), explain(r.because())));
         }
         return out;
