@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
-            BenchCommand.Rules.class})
+            BenchCommand.Rules.class, BenchCommand.Audience.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -108,6 +108,23 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return options.run("bench rules", new io.igw.engine.rules.RulesBenchmark(baskets, options.seed));
+        }
+    }
+
+    @Command(name = "audience", mixinStandardHelpOptions = true,
+            description = {"Scores and ranks an audience over N users' synthetic session counts (a top category targeted, a",
+                "brand excluded), against a boxed stream-and-comparator peer over the same rows; median of five runs each.",
+                "Prints scoring_seconds_median, peer_seconds_median, ratio, users, facet_entries and the peak heap."})
+    static final class Audience implements Callable<Integer> {
+        @Option(names = "--users", defaultValue = "1000000", paramLabel = "N", description = "Default ${DEFAULT-VALUE}.")
+        long users;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            return options.run("bench audience", new io.igw.engine.targeting.AudienceBenchmark(users, options.seed));
         }
     }
 }

@@ -9,6 +9,15 @@ public final class Json {
     private Json() {
     }
 
+    /** An object whose keys keep the order given: {@code obj("a", 1, "b", 2)}. */
+    public static Map<String, Object> obj(Object... keysAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int k = 0; k + 1 < keysAndValues.length; k += 2) {
+            m.put((String) keysAndValues[k], keysAndValues[k + 1]);
+        }
+        return m;
+    }
+
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         append(sb, value);

@@ -62,9 +62,9 @@ class LayeringTest {
 
     @Test
     void deepLearningStaysInTheModelPackages() {
-        noClasses().that().resideOutsideOfPackage("io.igw.engine.models..")
+        noClasses().that().resideOutsideOfPackages("io.igw.engine.models..", "io.igw.engine.prediction..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
-                .because("DL4J and ND4J are confined to the model packages (issue #4), so the rest starts without them")
+                .because("DL4J and ND4J are confined to the model and prediction packages (issues #4, #5), so the rest starts without them")
                 .check(classes);
     }
 }

@@ -53,7 +53,7 @@ public final class SimilarUsers {
         return new Result(userId, name + " (model " + model.meta().id() + ")", out);
     }
 
-    private static float[][] vectors(StoredModel model) {
+    static float[][] vectors(StoredModel model) {
         Interactions known = model.interactions();
         float[][] out = new float[known.users()][];
         float[] features = model.userFeatures();

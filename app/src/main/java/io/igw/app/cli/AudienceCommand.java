@@ -1,0 +1,188 @@
+package io.igw.app.cli;
+
+import io.igw.engine.targeting.AudienceBuilder;
+import io.igw.engine.targeting.AudienceCsv;
+import io.igw.engine.targeting.AudienceSpec;
+import io.igw.engine.targeting.BehaviourRule;
+import io.igw.engine.targeting.Demographics;
+import io.igw.engine.targeting.ExpectedLift;
+import io.igw.engine.targeting.Lookalikes;
+import io.igw.engine.targeting.Overlap;
+import io.igw.engine.targeting.Target;
+import io.igw.engine.targeting.TargetingData;
+import io.igw.engine.models.UserVectors;
+import io.igw.storage.Workspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "audience", mixinStandardHelpOptions = true,
+        description = {"Previews an ad audience: who is interested in the targets, how many a threshold reaches, and the lift to expect.",
+            "Users score the share of their sessions that touched a target (blended with purchase propensity after igw predict purchase).",
+            "Each --target is one audience; give up to 5 to see their overlap (the first is the one sized, measured and exported).",
+            "Nothing is written unless --out is given."})
+final class AudienceCommand implements Callable<Integer> {
+    @Option(names = "--workspace", required = true, paramLabel = "W")
+    Path workspace;
+
+    @Option(names = "--target", required = true, paramLabel = "KIND:VALUE[,...]",
+            description = "Interests to target, comma-separated: category:ID, tag:NAME, brand:NAME, item:ID. Repeat for more audiences.")
+    List<String> targets;
+
+    @Option(names = "--exclude", split = ",", paramLabel = "KIND:VALUE", description = "Leave out users interested in these.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--did", split = ",", paramLabel = "BEHAVIOUR:DAYS", description = "Keep users who did this lately, e.g. buy:30.")
+    List<String> did = new ArrayList<>();
+
+    @Option(names = "--did-not", split = ",", paramLabel = "BEHAVIOUR:DAYS", description = "Keep users who did not, e.g. view:7.")
+    List<String> didNot = new ArrayList<>();
+
+    @Option(names = "--age", paramLabel = "MIN-MAX", description = "Age range from the users file, e.g. 25-34, 40- or -24.")
+    String age;
+
+    @Option(names = "--gender", split = ",", paramLabel = "G", description = "Genders from the users file, e.g. F or F,M.")
+    List<String> genders = new ArrayList<>();
+
+    @Option(names = "--city", split = ",", paramLabel = "CITY", description = "Cities from the users file.")
+    List<String> cities = new ArrayList<>();
+
+    @Option(names = "--size", paramLabel = "N", description = "Keep the top N users.")
+    Integer size;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "Keep users scoring at least T (0 to 1).")
+    Double threshold;
+
+    @Option(names = "--lookalike", paramLabel = "PCT", description = "Add lookalikes: this percentage (1 to 10) of all users most like the audience.")
+    Double lookalike;
+
+    @Option(names = "--holdout-days", defaultValue = "7", paramLabel = "D",
+            description = "Days held out from scoring to measure the expected lift (default ${DEFAULT-VALUE}).")
+    int holdoutDays;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Draws the random users the lift compares with (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Export the audience (and lookalikes) as user_id,score,reason.")
+    Path out;
+
+    @Option(names = "--hash-ids", description = "Export SHA-256 hashes of the user ids, as ad platforms expect.")
+    boolean hashIds;
+
+    @Option(names = "--members", defaultValue = "20", paramLabel = "N", description = "Members printed (default ${DEFAULT-VALUE}).")
+    int printed;
+
+    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress on standard error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (targets.size() > Overlap.MAX_AUDIENCES) {
+            throw new IllegalArgumentException("Give at most " + Overlap.MAX_AUDIENCES + " --target audiences, not " + targets.size() + ".");
+        }
+        if (hashIds && out == null) {
+            throw new IllegalArgumentException("--hash-ids applies to the export: give --out FILE.csv too.");
+        }
+        List<AudienceSpec> specs = new ArrayList<>();
+        List<BehaviourRule> rules = new ArrayList<>();
+        did.forEach(r -> rules.add(BehaviourRule.parse(r, true)));
+        didNot.forEach(r -> rules.add(BehaviourRule.parse(r, false)));
+        Demographics who = Demographics.parse(age, genders, cities);
+        for (String t : targets) {
+            specs.add(new AudienceSpec(Target.parseAll(Arrays.asList(t.split(",")), "--target"),
+                    Target.parseAll(exclude, "--exclude"), rules, who, size, threshold));
+        }
+        try (Workspace ws = Workspace.open(workspace, false)) {
+            AudienceBuilder builder = Jobs.run("audience", new TargetingData(ws), quiet);
+            List<AudienceBuilder.Audience> audiences = new ArrayList<>();
+            for (AudienceSpec spec : specs) {
+                audiences.add(builder.build(spec));
+            }
+            AudienceBuilder.Audience first = audiences.get(0);
+            List<AudienceBuilder.Member> exported = new ArrayList<>(first.members());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("size", first.size());
+            json.put("eligible", first.eligible());
+            json.put("users", first.totalUsers());
+            json.put("targets", specs.get(0).include().stream().map(Target::toString).toList());
+            List<Object> reach = new ArrayList<>();
+            first.reach().forEach(p -> reach.add(Json.obj("threshold", p.threshold(), "size", p.size())));
+            json.put("reach", reach);
+            json.put("expected_lift", lift(ExpectedLift.measure(builder, specs.get(0), first.size(), holdoutDays, seed)));
+            json.put("propensity", builder.propensity() == null ? null : builder.propensity().source());
+            if (lookalike != null) {
+                Lookalikes.Result more = Lookalikes.expand(builder, first, lookalike, UserVectors.latest(ws).orElse(null));
+                exported.addAll(more.members());
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("percent", more.percent());
+                l.put("size", more.members().size());
+                l.put("source", more.source());
+                json.put("lookalike", l);
+            }
+            json.put("members", members(first.members().subList(0, Math.min(Math.max(0, printed), first.size()))));
+            if (audiences.size() > 1) {
+                List<Object> each = new ArrayList<>();
+                for (int k = 0; k < audiences.size(); k++) {
+                    each.add(Json.obj("targets", specs.get(k).include().stream().map(Target::toString).toList(),
+                            "size", audiences.get(k).size()));
+                }
+                json.put("audiences", each);
+                List<Object> pairs = new ArrayList<>();
+                for (Overlap.Pair p : Overlap.of(audiences.stream().map(AudienceBuilder.Audience::members).toList())) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("a", p.a());
+                    m.put("b", p.b());
+                    m.put("both", p.both());
+                    m.put("share_of_a", p.shareOfA());
+                    m.put("share_of_b", p.shareOfB());
+                    m.put("jaccard", p.jaccard());
+                    pairs.add(m);
+                }
+                json.put("overlap", pairs);
+            }
+            if (out != null) {
+                AudienceCsv.write(out, exported, hashIds);
+                json.put("exported", Json.obj("file", out.toAbsolutePath().toString(), "rows", exported.size(), "hashed_ids", hashIds));
+            }
+            System.out.println(Json.write(json));
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> lift(ExpectedLift.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lift", r.lift());
+        m.put("low", r.low());
+        m.put("high", r.high());
+        m.put("audience_rate", r.audienceRate());
+        m.put("random_rate", r.randomRate());
+        m.put("audience_conversions", r.audienceConversions());
+        m.put("audience_size", r.audienceSize());
+        m.put("random_conversions", r.randomConversions());
+        m.put("random_size", r.randomSize());
+        m.put("holdout_days", r.holdoutDays());
+        m.put("conversion", r.conversion());
+        return m;
+    }
+
+    private static List<Object> members(List<AudienceBuilder.Member> members) {
+        List<Object> out = new ArrayList<>();
+        for (AudienceBuilder.Member m : members) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("user_id", m.userId());
+            row.put("score", m.score());
+            row.put("reason", m.reason());
+            out.add(row);
+        }
+        return out;
+    }
+}

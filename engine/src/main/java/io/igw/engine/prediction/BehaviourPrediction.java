@@ -1,0 +1,191 @@
+package io.igw.engine.prediction;
+
+import io.igw.engine.activity.ActivityLog;
+import io.igw.engine.models.UserVectors;
+import io.igw.engine.task.Job;
+import io.igw.engine.task.JobContext;
+import io.igw.storage.Workspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Predicts churn or purchase over the next {@code horizonDays} for every user, the job behind {@code igw predict}
+ * and the Predictions screen. The split is by time: the model learns from features as of {@code last - 2h} and what
+ * happened in the next h days, and is tested on features as of {@code last - h} against the last h days, which it
+ * never saw. A DL4J perceptron over all behaviour features (with autoencoder user vectors folded in from each
+ * user's items before the cutoff, when an autoencoder has been trained) stands beside a logistic regression on
+ * recency, frequency and purchases alone. Finally both score every user as of the end of the log, for the users
+ * most at risk and for the audience builder's purchase propensity.
+ */
+public final class BehaviourPrediction implements Job<PredictionResult> {
+    private static final double DAY = 86_400.0;
+    static final int AT_RISK = 50;
+
+    private final Workspace workspace;
+    private final ActivityLog preloaded;
+    private final Outcome outcome;
+    private final int horizonDays;
+    private final long seed;
+
+    public BehaviourPrediction(Workspace workspace, Outcome outcome, int horizonDays, long seed) {
+        this(workspace, null, outcome, horizonDays, seed);
+    }
+
+    /** With a log already read (the GUI keeps one). */
+    public BehaviourPrediction(Workspace workspace, ActivityLog log, Outcome outcome, int horizonDays, long seed) {
+        if (horizonDays < 1 || horizonDays > 365) {
+            throw new IllegalArgumentException("--horizon-days must be from 1 to 365, not " + horizonDays);
+        }
+        this.workspace = workspace;
+        this.preloaded = log;
+        this.outcome = outcome;
+        this.horizonDays = horizonDays;
+        this.seed = seed;
+    }
+
+    @Override
+    public PredictionResult run(JobContext context) {
+        long t0 = System.nanoTime();
+        context.progress(0, "reading the behaviour log");
+        ActivityLog log = preloaded != null ? preloaded : ActivityLog.load(workspace);
+        if (outcome == Outcome.PURCHASE && !log.hasPurchases()) {
+            throw new IllegalArgumentException("This log has no purchases (buy events), so there is no purchase to predict; "
+                    + "churn can still be predicted.");
+        }
+        long horizon = horizonDays * 86_400L;
+        long end = log.lastTime() + 1;
+        long testCutoff = end - horizon;
+        long trainCutoff = testCutoff - horizon;
+        if (trainCutoff - log.firstTime() < horizon) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The log covers %.0f days; predicting %d days ahead "
+                    + "needs at least %d (history, a training window and a test window of %d days each). Try a shorter --horizon-days.",
+                    (end - log.firstTime()) / DAY, horizonDays, 3 * horizonDays, horizonDays));
+        }
+        context.checkCancelled();
+        context.progress(0.1, "computing behaviour features");
+        Optional<UserVectors.Encoder> encoder = UserVectors.encoder(workspace);
+        BehaviourFeatures.Rows train = BehaviourFeatures.of(log, trainCutoff, vectors(log, trainCutoff, encoder));
+        BehaviourFeatures.Rows test = BehaviourFeatures.of(log, testCutoff, vectors(log, testCutoff, encoder));
+        boolean[] trainY = labels(log, train.users(), trainCutoff, testCutoff);
+        boolean[] testY = labels(log, test.users(), testCutoff, end);
+        if (train.users().length < 20 || count(trainY) == 0 || count(trainY) == trainY.length) {
+            throw new IllegalArgumentException("Too few users, or no variety in what happened, to learn " + outcome.label()
+                    + " " + horizonDays + " days ahead (" + train.users().length + " users, " + count(trainY) + " with "
+                    + outcome.describe(horizonDays) + ").");
+        }
+        context.checkCancelled();
+        context.progress(0.2, "fitting the baseline");
+        LogisticRegression baseline = new LogisticRegression(BehaviourFeatures.RFM);
+        baseline.fit(train.x(), trainY);
+        NeuralClassifier model = new NeuralClassifier(seed);
+        model.fit(train.x(), trainY, context);
+        context.progress(0.85, "testing on the last " + horizonDays + " days");
+        float[] testScores = model.predict(test.x());
+        ClassifierMetrics modelMetrics = ClassifierMetrics.of(testScores, testY);
+        ClassifierMetrics baselineMetrics = ClassifierMetrics.of(baseline.predict(test.x()), testY);
+        context.progress(0.9, "scoring every user as of the end of the log");
+        BehaviourFeatures.Rows now = BehaviourFeatures.of(log, end, vectors(log, end, encoder));
+        float[] nowScores = model.predict(now.x());
+        float[] nowBaseline = baseline.predict(now.x());
+        long[] ids = Arrays.stream(now.users()).mapToLong(log::userId).toArray();
+        List<PredictionResult.AtRisk> atRisk = atRisk(now, ids, nowScores, train, trainY);
+        context.progress(1, String.format(Locale.ROOT, "AUC %.3f (baseline %.3f)", modelMetrics.auc(), baselineMetrics.auc()));
+        return new PredictionResult(outcome, horizonDays, seed, train.users().length, count(trainY), test.users().length,
+                count(testY), model.epochs(), encoder.map(UserVectors.Encoder::source).orElse(null),
+                modelMetrics, baselineMetrics, ids, nowScores, nowBaseline, atRisk, (long) testCutoff, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private boolean[] labels(ActivityLog log, int[] users, long from, long to) {
+        boolean[] y = new boolean[users.length];
+        for (int k = 0; k < users.length; k++) {
+            y[k] = outcome.happened(log, users[k], from, to);
+        }
+        return y;
+    }
+
+    private static float[][] vectors(ActivityLog log, long cutoff, Optional<UserVectors.Encoder> encoder) {
+        if (encoder.isEmpty()) {
+            return null;
+        }
+        float[][] out = new float[log.users()][];
+        for (int u = 0; u < log.users(); u++) {
+            int end = log.firstAtOrAfter(u, cutoff);
+            if (end > log.start(u)) {
+                long[] items = new long[end - log.start(u)];
+                for (int e = log.start(u); e < end; e++) {
+                    items[e - log.start(u)] = log.facets().itemId(log.item(e));
+                }
+                out[u] = encoder.get().encode(items);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The users most likely to churn (or buy) now, each with the three behaviour signals that most point that way:
+     * features on which they stand furthest from the average, in the direction that went with the outcome in training.
+     */
+    private static List<PredictionResult.AtRisk> atRisk(BehaviourFeatures.Rows now, long[] ids, float[] scores,
+                                                        BehaviourFeatures.Rows train, boolean[] trainY) {
+        Standardiser scale = Standardiser.of(train.x());
+        int named = BehaviourFeatures.BEHAVIOUR_COLUMNS;
+        double[] direction = new double[named];
+        for (int c = 0; c < named; c++) {
+            double withOutcome = 0;
+            double without = 0;
+            int n1 = 0;
+            for (int k = 0; k < trainY.length; k++) {
+                double z = scale.apply(train.x()[k][c], c);
+                if (trainY[k]) {
+                    withOutcome += z;
+                    n1++;
+                } else {
+                    without += z;
+                }
+            }
+            direction[c] = withOutcome / Math.max(1, n1) - without / Math.max(1, trainY.length - n1);
+        }
+        Integer[] order = new Integer[scores.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : Long.compare(ids[a], ids[b]));
+        List<PredictionResult.AtRisk> out = new ArrayList<>();
+        for (int r = 0; r < Math.min(AT_RISK, order.length); r++) {
+            int k = order[r];
+            float[] x = now.x()[k];
+            Integer[] signals = new Integer[named];
+            double[] push = new double[named];
+            for (int c = 0; c < named; c++) {
+                signals[c] = c;
+                push[c] = scale.apply(x[c], c) * direction[c];
+            }
+            Arrays.sort(signals, (a, b) -> Double.compare(push[b], push[a]));
+            List<String> reasons = new ArrayList<>();
+            for (int s = 0; s < 3 && push[signals[s]] > 0; s++) {
+                reasons.add(describe(train.names().get(signals[s]), signals[s], x[signals[s]]));
+            }
+            out.add(new PredictionResult.AtRisk(ids[k], scores[k], List.copyOf(reasons)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A feature's value as a person would say it (counts are stored as log(1 + n)). */
+    private static String describe(String name, int column, float value) {
+        boolean logged = column == 2 || column == 3 || column == 6 || column == 7 || column == 9 || column == 23
+                || (column >= 11 && column <= 15);
+        double v = logged ? Math.expm1(value) : value;
+        return String.format(Locale.ROOT, v == Math.rint(v) || logged ? "%s: %.0f" : "%s: %.1f", name, v);
+    }
+
+    private static int count(boolean[] y) {
+        int n = 0;
+        for (boolean b : y) {
+            n += b ? 1 : 0;
+        }
+        return n;
+    }
+}
