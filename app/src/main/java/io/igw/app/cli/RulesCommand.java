@@ -1,6 +1,7 @@
 package io.igw.app.cli;
 
 import io.igw.engine.rules.AssociationRules;
+import io.igw.engine.rules.Baskets;
 import io.igw.engine.rules.RuleMining;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"Product association rules (FP-Growth over purchase baskets).",
             "A basket is what a user bought in one session (every event of a session when the log has no purchases).",
-            "Itemsets need at least 2 baskets; rules with lift below 1 are left out. Strongest lift first."})
+            "Itemsets need at least 2 baskets; rules with lift below 1 are left out. Strongest lift first.",
+            "--level category gives rules between categories; --item ID lists what is bought together with one item."})
 final class RulesCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;
@@ -32,6 +34,13 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", paramLabel = "N", description = "Most rules printed (default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--level", defaultValue = "item", paramLabel = "item|category",
+            description = "Rules between items or between their categories (default ${DEFAULT-VALUE}).")
+    String level;
+
+    @Option(names = "--item", paramLabel = "ID", description = "Only rules whose antecedent holds this item (or category): what is bought with it.")
+    Long item;
+
     @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
     boolean json;
 
@@ -44,9 +53,11 @@ final class RulesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
         try (Workspace ws = Workspace.open(workspace, false)) {
-            RuleMining.Result r = Jobs.run("rules", new RuleMining(ws, minSupport, minConfidence, maxLength), quiet);
+            RuleMining.Result r = Jobs.run("rules", new RuleMining(ws, minSupport, minConfidence, maxLength,
+                    Baskets.Level.parse(level)), quiet);
+            List<AssociationRules.Rule> chosen = item == null ? r.rules() : r.with(item);
             List<Object> rules = new ArrayList<>();
-            for (AssociationRules.Rule rule : r.rules().subList(0, Math.min(limit, r.rules().size()))) {
+            for (AssociationRules.Rule rule : chosen.subList(0, Math.min(limit, chosen.size()))) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("antecedent", ids(r, rule.antecedent()));
                 m.put("consequent", ids(r, rule.consequent()));
@@ -58,9 +69,10 @@ final class RulesCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("baskets", r.baskets().baskets().length);
             out.put("basis", r.baskets().purchasesOnly() ? "purchases per session" : "events per session");
+            out.put("level", r.level().name().toLowerCase(java.util.Locale.ROOT));
             out.put("min_count", r.minCount());
             out.put("itemsets", r.itemsets());
-            out.put("rules_total", r.rules().size());
+            out.put("rules_total", chosen.size());
             out.put("seconds", r.seconds());
             out.put("rules", rules);
             System.out.println(Json.write(out));

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,54 @@ class CliTest {
         assertEquals("igw: --max-length must be at least 2 (a rule needs two items), not 1", stderr());
         assertEquals(2, igw("train", "--workspace", ws.toString(), "--model", "bpr", "--json"));
         assertTrue(stderr().startsWith("igw: Unknown model 'bpr'"), stderr());
+    }
+
+    @Test
+    void audiencePredictAndCategoryRulesFollowTheirContracts() throws Exception {
+        Path data = tmp.resolve("data");
+        Path ws = tmp.resolve("ws");
+        assertEquals(0, igw("generate", "--out", data.toString(), "--users", "400", "--seed", "5", "--quiet"));
+        assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet", "--items",
+                data.resolve("items.csv").toString(), "--categories", data.resolve("categories.csv").toString(), "--users",
+                data.resolve("users.csv").toString(), data.resolve("events.csv").toString()), stderr());
+        String leaf = Files.readAllLines(data.resolve("truth.csv")).get(1).split(",")[1].split(";")[0];
+
+        assertEquals(0, igw("predict", "purchase", "--workspace", ws.toString(), "--horizon-days", "7", "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"outcome\":\"purchase\",\"horizon_days\":7,\"auc\":") && stdout().contains("\"pr_auc\":")
+                && stdout().contains("\"lift_top_decile\":") && stdout().contains("\"baseline_auc\":")
+                && stdout().contains("\"deciles\":[{\"decile\":1,") && stdout().contains("\"calibration\":[{\"from\":0.0,")
+                && stdout().contains("\"at_risk\":[{\"user_id\":"), stdout());
+        assertEquals(0, igw("predict", "churn", "--workspace", ws.toString(), "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"outcome\":\"churn\",\"horizon_days\":7,\"auc\":"), stdout());
+
+        Path csv = tmp.resolve("audience.csv");
+        assertEquals(0, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--target",
+                "category:" + leaf.substring(0, leaf.length() - 2), // the leaf's parent, a wider audience
+                "--size", "10", "--lookalike", "2", "--out", csv.toString(), "--hash-ids", "--json", "--quiet"), stderr());
+        String out = stdout();
+        assertTrue(out.startsWith("{\"size\":10,\"eligible\":") && out.contains("\"reach\":[{\"threshold\":0.0,\"size\":")
+                && out.contains("\"expected_lift\":{\"lift\":") && out.contains("\"low\":") && out.contains("\"high\":")
+                && out.contains("\"propensity\":\"purchase in 7 days (test AUC ") && out.contains("\"lookalike\":{\"percent\":2.0,\"size\":8,")
+                && out.contains("\"overlap\":[{\"a\":0,\"b\":1,\"both\":") && out.contains("\"jaccard\":")
+                && out.contains("\"exported\":{\"file\":"), out);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("user_id,score,reason", lines.get(0));
+        assertEquals(1 + 10 + 8, lines.size(), "the audience and its lookalikes");
+        assertTrue(lines.get(1).matches("[0-9a-f]{64},[0-9.]+,.*category .*"), lines.get(1));
+
+        assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "category:999999", "--json", "--quiet"));
+        assertTrue(stderr().startsWith("igw: No event in this workspace touches category:999999"), stderr());
+        assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "colour:red", "--json"));
+        assertTrue(stderr().startsWith("igw: --target 'colour:red': the kind must be category, tag, brand or item."), stderr());
+        assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--size", "5",
+                "--threshold", "0.5", "--json"));
+        assertEquals("igw: Give --size or --threshold, not both.", stderr());
+        assertEquals(2, igw("predict", "loyalty", "--workspace", ws.toString(), "--json"));
+        assertEquals("igw: 'loyalty' is not something igw predicts: use churn or purchase.", stderr());
+
+        assertEquals(0, igw("rules", "--workspace", ws.toString(), "--level", "category", "--min-support", "0.002", "--json", "--quiet"),
+                stderr());
+        assertTrue(stdout().contains("\"level\":\"category\""), stdout());
     }
 
     /** The item of the first purchase in a generated events file. */

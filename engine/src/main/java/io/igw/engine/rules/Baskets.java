@@ -2,9 +2,11 @@ package io.igw.engine.rules;
 
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
+import io.igw.storage.catalog.CatalogLookup;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
+import io.igw.storage.events.EventRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,17 +16,46 @@ import java.util.Map;
 /**
  * Shopping baskets from the behaviour log: the distinct items a user bought within one session (a gap of more than
  * {@code gapSeconds} ends it). A log without purchases (ratings only) makes baskets of everything in a session.
- * Items are numbered densely; {@link #itemId} maps back.
+ * At the category level each item stands for its category (the event's, else the catalogue's), so rules say which
+ * categories are bought together. Items (or categories) are numbered densely; {@link #itemId} maps back.
  */
 public record Baskets(int[][] baskets, long[] itemIds, boolean purchasesOnly) {
+    /** What a basket holds: items, or the categories of items. */
+    public enum Level {
+        ITEM, CATEGORY;
+
+        public static Level parse(String text) {
+            for (Level l : values()) {
+                if (l.name().equalsIgnoreCase(text.trim())) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("--level must be item or category, not '" + text + "'");
+        }
+    }
+
     public static Baskets of(Workspace workspace, long gapSeconds) {
+        return of(workspace, gapSeconds, Level.ITEM);
+    }
+
+    public static Baskets of(Workspace workspace, long gapSeconds, Level level) {
+        CatalogLookup catalog = level == Level.CATEGORY ? CatalogLookup.load(workspace, false) : null;
         EventColumns snapshots = new EventColumns(workspace);
         List<long[]> buys = new ArrayList<>();   // user, time, item
         List<long[]> all = new ArrayList<>();
         for (int id : new DatasetStore(workspace).completeIds(DatasetKind.EVENTS)) {
             EventColumns.Batch b = snapshots.read(id);
             for (int k = 0; k < b.size(); k++) {
-                long[] e = {b.user()[k], b.time()[k], b.item()[k]};
+                long what = b.item()[k];
+                if (level == Level.CATEGORY) {
+                    Long category = b.category()[k] != EventRow.NO_CATEGORY ? Long.valueOf(b.category()[k])
+                            : catalog.item(what) == null ? null : catalog.item(what).categoryId();
+                    if (category == null) {
+                        continue; // an item of no known category has no place in category rules
+                    }
+                    what = category;
+                }
+                long[] e = {b.user()[k], b.time()[k], what};
                 all.add(e);
                 if (b.behaviour()[k] == Behaviour.BUY.code()) {
                     buys.add(e);

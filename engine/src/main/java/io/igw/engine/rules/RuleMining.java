@@ -5,20 +5,30 @@ import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import java.util.List;
 
-/** Mines association rules from a workspace's baskets: the job behind {@code igw rules}. */
+/** Mines association rules from a workspace's baskets, of items or of categories: the job behind {@code igw rules}. */
 public final class RuleMining implements Job<RuleMining.Result> {
     /** Sessions end after 30 minutes without an event, as in the interest graph. */
     static final long SESSION_GAP_SECONDS = 30 * 60;
 
-    public record Result(Baskets baskets, int minCount, int itemsets, List<AssociationRules.Rule> rules, double seconds) {
+    public record Result(Baskets baskets, Baskets.Level level, int minCount, int itemsets, List<AssociationRules.Rule> rules,
+                         double seconds) {
+        /** The rules whose antecedent holds the item (or category) {@code id}: what is bought together with it. */
+        public List<AssociationRules.Rule> with(long id) {
+            return rules.stream().filter(r -> java.util.Arrays.stream(baskets.itemIds(r.antecedent())).anyMatch(x -> x == id)).toList();
+        }
     }
 
     private final Workspace workspace;
     private final double minSupport;
     private final double minConfidence;
     private final int maxLength;
+    private final Baskets.Level level;
 
     public RuleMining(Workspace workspace, double minSupport, double minConfidence, int maxLength) {
+        this(workspace, minSupport, minConfidence, maxLength, Baskets.Level.ITEM);
+    }
+
+    public RuleMining(Workspace workspace, double minSupport, double minConfidence, int maxLength, Baskets.Level level) {
         if (minSupport <= 0 || minSupport > 1) {
             throw new IllegalArgumentException("--min-support must be a share of baskets in (0, 1], not " + minSupport);
         }
@@ -32,13 +42,14 @@ public final class RuleMining implements Job<RuleMining.Result> {
         this.minSupport = minSupport;
         this.minConfidence = minConfidence;
         this.maxLength = maxLength;
+        this.level = level;
     }
 
     @Override
     public Result run(JobContext context) {
         context.progress(0, "gathering baskets");
         long t0 = System.nanoTime();
-        Baskets baskets = Baskets.of(workspace, SESSION_GAP_SECONDS);
+        Baskets baskets = Baskets.of(workspace, SESSION_GAP_SECONDS, level);
         if (baskets.baskets().length == 0) {
             throw new IllegalArgumentException("The workspace has no events yet: import a behaviour log first.");
         }
@@ -49,6 +60,6 @@ public final class RuleMining implements Job<RuleMining.Result> {
         context.checkCancelled();
         List<AssociationRules.Rule> rules = AssociationRules.of(itemsets, baskets.baskets().length, minConfidence, 1.0);
         context.progress(1, rules.size() + " rules");
-        return new Result(baskets, minCount, itemsets.size(), rules, (System.nanoTime() - t0) / 1e9);
+        return new Result(baskets, level, minCount, itemsets.size(), rules, (System.nanoTime() - t0) / 1e9);
     }
 }
