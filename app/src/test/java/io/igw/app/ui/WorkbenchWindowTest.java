@@ -126,10 +126,48 @@ class WorkbenchWindowTest extends FxRobot {
 
     @Test
     void screensNotBuiltYetSaySoPlainly() throws Exception {
-        waitFor(() -> lookup("#nav-targeting").tryQuery().isPresent());
+        waitFor(() -> lookup("#nav-reports").tryQuery().isPresent());
+        clickOn("#nav-reports");
+        Node placeholder = lookup("#placeholder-reports").query();
+        assertTrue(((Label) placeholder).getText().contains("issue #6"));
+        clickOn("#nav-data");
+    }
+
+    @Test
+    void anAudienceBuiltInTheTargetingViewShowsItsSizeAndReachCurve() throws Exception {
+        waitFor(() -> ((WorkbenchApp) app).window().workspace() != null);
+        io.igw.storage.Workspace ws = ((WorkbenchApp) app).window().workspace();
+        Path shop = tmp.resolve("targeting-shop");
+        new SampleGenerator(shop, GeneratorOptions.of(300, 12)).run(JobContext.quiet());
+        new io.igw.engine.ingest.WorkspaceImport(ws, new io.igw.engine.ingest.ImportRequest(ImportFormat.TAOBAO,
+                java.util.List.of(shop.resolve("events.csv")), java.util.Map.of(io.igw.storage.datasets.DatasetKind.ITEMS,
+                shop.resolve("items.csv"), io.igw.storage.datasets.DatasetKind.CATEGORIES, shop.resolve("categories.csv")),
+                "")).run(JobContext.quiet());
+        String leaf = Files.readAllLines(shop.resolve("truth.csv")).get(1).split(",")[1].split(";")[0];
+
         clickOn("#nav-targeting");
-        Node placeholder = lookup("#placeholder-targeting").query();
-        assertTrue(((Label) placeholder).getText().contains("issue #5"));
+        io.igw.app.ui.targeting.TargetingView view = lookup("#targetingView").queryAs(io.igw.app.ui.targeting.TargetingView.class);
+        waitFor(30, () -> !lookup("#buildAudience").query().isDisabled());
+        clickOn("#targets").write("category:" + leaf);
+        clickOn("#buildAudience");
+        waitFor(30, () -> text("#audienceSummary").matches("\\d+ users in the audience.*"));
+        int size = Integer.parseInt(text("#audienceSummary").split(" ")[0]);
+        assertTrue(size > 0, text("#audienceSummary"));
+        assertEquals(size, lookup("#audienceTable").queryAs(TableView.class).getItems().size());
+        assertEquals(21, view.reachPoints(), "the reach curve has a point per threshold step");
+        assertTrue(text("#expectedLift").startsWith("Expected lift "), text("#expectedLift"));
+        clickOn("#keepAudience");
+        saveShot(view, "targeting.png");
+
+        clickOn("#nav-rules");
+        waitFor(() -> lookup("#mineRules").tryQuery().isPresent());
+        clickOn("#mineRules");
+        waitFor(30, () -> text("#rulesSummary").matches("\\d+ rules from .*"));
+        TableView<?> rules = lookup("#rulesTable").queryAs(TableView.class);
+        assertTrue(rules.getItems().size() > 0, text("#rulesSummary"));
+        waitFor(5, () -> lookup("#rulesTable .table-row-cell").queryAll().stream()
+                .anyMatch(r -> !((javafx.scene.control.TableRow<?>) r).isEmpty()));
+        saveShot(rules.getScene().getRoot(), "rules.png");
         clickOn("#nav-data");
     }
 

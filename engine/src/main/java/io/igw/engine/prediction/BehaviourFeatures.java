@@ -43,8 +43,8 @@ final class BehaviourFeatures {
             names.add("days since last " + b.label());
         }
         names.add("purchases per view");
-        names.add("visits expected since the last");
-        names.add("times the usual gap since the last visit");
+        names.add("visits missed at the usual pace");
+        names.add("silence in usual gaps");
         for (int d = 0; d < embedding; d++) {
             names.add("user vector " + d);
         }

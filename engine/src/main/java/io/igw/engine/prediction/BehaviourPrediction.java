@@ -91,7 +91,7 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
         float[] nowScores = model.predict(now.x());
         float[] nowBaseline = baseline.predict(now.x());
         long[] ids = Arrays.stream(now.users()).mapToLong(log::userId).toArray();
-        List<PredictionResult.AtRisk> atRisk = atRisk(now, ids, nowScores, train, trainY);
+        List<PredictionResult.AtRisk> atRisk = atRisk(now, ids, nowScores, train, trainY, (end - log.firstTime()) / DAY);
         context.progress(1, String.format(Locale.ROOT, "AUC %.3f (baseline %.3f)", modelMetrics.auc(), baselineMetrics.auc()));
         return new PredictionResult(outcome, horizonDays, seed, train.users().length, count(trainY), test.users().length,
                 count(testY), model.epochs(), encoder.map(UserVectors.Encoder::source).orElse(null),
@@ -129,7 +129,7 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
      * features on which they stand furthest from the average, in the direction that went with the outcome in training.
      */
     private static List<PredictionResult.AtRisk> atRisk(BehaviourFeatures.Rows now, long[] ids, float[] scores,
-                                                        BehaviourFeatures.Rows train, boolean[] trainY) {
+                                                        BehaviourFeatures.Rows train, boolean[] trainY, double historyDays) {
         Standardiser scale = Standardiser.of(train.x());
         int named = BehaviourFeatures.BEHAVIOUR_COLUMNS;
         double[] direction = new double[named];
@@ -148,6 +148,7 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
             }
             direction[c] = withOutcome / Math.max(1, n1) - without / Math.max(1, trainY.length - n1);
         }
+        direction[22] = 0; // "visits missed" says what column 23 (silence in usual gaps) says, in other words
         Integer[] order = new Integer[scores.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
@@ -166,7 +167,7 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
             Arrays.sort(signals, (a, b) -> Double.compare(push[b], push[a]));
             List<String> reasons = new ArrayList<>();
             for (int s = 0; s < 3 && push[signals[s]] > 0; s++) {
-                reasons.add(describe(train.names().get(signals[s]), signals[s], x[signals[s]]));
+                reasons.add(describe(signals[s], x[signals[s]], historyDays));
             }
             out.add(new PredictionResult.AtRisk(ids[k], scores[k], List.copyOf(reasons)));
         }
@@ -174,11 +175,30 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
     }
 
     /** A feature's value as a person would say it (counts are stored as log(1 + n)). */
-    private static String describe(String name, int column, float value) {
-        boolean logged = column == 2 || column == 3 || column == 6 || column == 7 || column == 9 || column == 23
-                || (column >= 11 && column <= 15);
-        double v = logged ? Math.expm1(value) : value;
-        return String.format(Locale.ROOT, v == Math.rint(v) || logged ? "%s: %.0f" : "%s: %.1f", name, v);
+    static String describe(int column, float value, double historyDays) {
+        double n = Math.expm1(value);
+        String[] behaviours = {"views", "favourites", "carts", "purchases", "ratings"};
+        String[] last = {"view", "favourite", "cart", "purchase", "rating"};
+        return switch (column) {
+            case 0 -> String.format(Locale.ROOT, "last visit %.0f days ago", value);
+            case 1 -> String.format(Locale.ROOT, "first visit %.0f days ago", value);
+            case 2 -> String.format(Locale.ROOT, "%.0f sessions in all", n);
+            case 3 -> String.format(Locale.ROOT, "active on %.0f days", n);
+            case 4 -> String.format(Locale.ROOT, "%.0f sessions in the last 7 days", value);
+            case 5 -> String.format(Locale.ROOT, "%.0f sessions in the last 14 days", value);
+            case 6 -> String.format(Locale.ROOT, "%.1f events per session", n);
+            case 7 -> String.format(Locale.ROOT, "%.0f minutes per session", n);
+            case 8 -> String.format(Locale.ROOT, "%.1f days between sessions", value);
+            case 9 -> String.format(Locale.ROOT, "%.0f categories browsed", n);
+            case 10 -> String.format(Locale.ROOT, "category spread %.2f", value);
+            case 11, 12, 13, 14, 15 -> String.format(Locale.ROOT, "%.0f %s", n, behaviours[column - 11]);
+            case 16, 17, 18, 19, 20 -> value >= historyDays - 1e-3 ? "no " + last[column - 16] + " yet"
+                    : String.format(Locale.ROOT, "last %s %.0f days ago", last[column - 16], value);
+            case 21 -> String.format(Locale.ROOT, "%.2f purchases per view", value);
+            case 22 -> String.format(Locale.ROOT, "%.1f visits missed since the last, at their usual pace", value);
+            case 23 -> String.format(Locale.ROOT, "quiet for %.0f times their usual gap between visits", n);
+            default -> String.format(Locale.ROOT, "user vector %d: %.2f", column - BehaviourFeatures.BEHAVIOUR_COLUMNS, value);
+        };
     }
 
     private static int count(boolean[] y) {

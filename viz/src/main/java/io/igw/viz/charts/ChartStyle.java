@@ -43,6 +43,27 @@ final class ChartStyle {
         return chart;
     }
 
+    /** A line chart of XY series in the workbench's style: one colour per series, the first solid, later ones as given. */
+    static JFreeChart lines(String title, String xLabel, String yLabel, org.jfree.data.xy.XYSeriesCollection data,
+                            Color[] colours, boolean[] dashed, boolean legend) {
+        org.jfree.chart.axis.NumberAxis x = new org.jfree.chart.axis.NumberAxis(xLabel);
+        x.setTickLabelFont(LABEL);
+        org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis(yLabel);
+        y.setTickLabelFont(LABEL);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        for (int s = 0; s < colours.length; s++) {
+            r.setSeriesPaint(s, colours[s]);
+            r.setSeriesStroke(s, dashed[s] ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[]{5f, 4f}, 0f) : new BasicStroke(2f));
+        }
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, x, y, r);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlinePaint(GRID);
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, legend);
+        apply(chart);
+        return chart;
+    }
+
     static BasicStroke gridStroke() {
         return new BasicStroke(0.6f);
     }

@@ -9,6 +9,22 @@ public final class Columns {
     private Columns() {
     }
 
+    /** A numeric column that sorts by value and shows it in {@code format} ({@code "%.3f"}). */
+    public static <T> TableColumn<T, Double> number(String name, Function<T, Double> value, String format, double width) {
+        TableColumn<T, Double> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : String.format(java.util.Locale.ROOT, format, v));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setPrefWidth(width);
+        return c;
+    }
+
     public static <T> TableColumn<T, Object> of(String name, Function<T, Object> value, double width) {
         TableColumn<T, Object> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));

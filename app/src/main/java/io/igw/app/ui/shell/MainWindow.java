@@ -8,6 +8,12 @@ import io.igw.app.ui.models.ModelsView;
 import io.igw.app.ui.models.ModelsViewModel;
 import io.igw.app.ui.recommend.RecommendationsView;
 import io.igw.app.ui.recommend.RecommendationsViewModel;
+import io.igw.app.ui.predict.PredictionsView;
+import io.igw.app.ui.predict.PredictionsViewModel;
+import io.igw.app.ui.rules.RulesView;
+import io.igw.app.ui.rules.RulesViewModel;
+import io.igw.app.ui.targeting.TargetingView;
+import io.igw.app.ui.targeting.TargetingViewModel;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.ingest.ImportRequest;
 import io.igw.storage.Workspace;
@@ -63,6 +69,8 @@ public final class MainWindow extends BorderPane {
     private GraphView graphView;
     private ModelsViewModel modelsModel;
     private RecommendationsViewModel recommendationsModel;
+    private TargetingViewModel targetingModel;
+    private PredictionsViewModel predictionsModel;
 
     public MainWindow(UiTasks tasks, AppSettings settings, Path sampleData) {
         this.tasks = tasks;
@@ -142,6 +150,9 @@ public final class MainWindow extends BorderPane {
         if (section == Section.RECOMMENDATIONS && recommendationsModel != null) {
             recommendationsModel.refresh();
         }
+        if (section == Section.TARGETING && targetingModel != null) {
+            targetingModel.refresh();
+        }
     }
 
     /** Opens a workspace in the background, closing the current one; the demo workspace is filled on first use. */
@@ -152,10 +163,18 @@ public final class MainWindow extends BorderPane {
         views.remove(Section.GRAPH);
         views.remove(Section.MODELS);
         views.remove(Section.RECOMMENDATIONS);
+        views.remove(Section.TARGETING);
+        views.remove(Section.PREDICTIONS);
+        views.remove(Section.RULES);
         if (modelsModel != null) {
             modelsModel.cancel();
             modelsModel = null;
         }
+        if (predictionsModel != null) {
+            predictionsModel.work.cancel();
+            predictionsModel = null;
+        }
+        targetingModel = null;
         recommendationsModel = null;
         if (graphView != null) {
             graphView.dispose();
@@ -187,6 +206,11 @@ public final class MainWindow extends BorderPane {
             views.put(Section.MODELS, new ModelsView(modelsModel));
             recommendationsModel = new RecommendationsViewModel(workspace, tasks);
             views.put(Section.RECOMMENDATIONS, new RecommendationsView(recommendationsModel));
+            targetingModel = new TargetingViewModel(workspace, tasks);
+            views.put(Section.TARGETING, new TargetingView(targetingModel));
+            predictionsModel = new PredictionsViewModel(workspace, tasks);
+            views.put(Section.PREDICTIONS, new PredictionsView(predictionsModel));
+            views.put(Section.RULES, new RulesView(new RulesViewModel(workspace, tasks)));
             show(Section.DATA);
             model.refresh();
             if (demo && (Boolean) result[1] && Files.isRegularFile(sampleData.resolve("events.csv"))) {

@@ -9,8 +9,9 @@ public enum Section {
     GRAPH("Graph", Feather.SHARE_2, null),
     MODELS("Models", Feather.CPU, null),
     RECOMMENDATIONS("Recommendations", Feather.THUMBS_UP, null),
-    TARGETING("Targeting", Feather.TARGET, "Audience targeting arrives with issue #5: build an audience from "
-            + "interests and behaviour, see its reach, lookalikes, overlap and expected lift, and export it."),
+    TARGETING("Targeting", Feather.TARGET, null),
+    PREDICTIONS("Predictions", Feather.TRENDING_UP, null),
+    RULES("Rules", Feather.SHOPPING_CART, null),
     REPORTS("Reports", Feather.FILE_TEXT, "Reports arrive with issue #6: HTML and PDF reports of the datasets, the "
             + "graph, the models and the audiences.");
 

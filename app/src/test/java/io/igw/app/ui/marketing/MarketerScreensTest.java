@@ -1,0 +1,139 @@
+package io.igw.app.ui.marketing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.igw.app.ui.predict.PredictionsViewModel;
+import io.igw.app.ui.rules.RulesViewModel;
+import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.targeting.TargetingViewModel;
+import io.igw.engine.generate.GeneratorOptions;
+import io.igw.engine.generate.SampleGenerator;
+import io.igw.engine.ingest.ImportFormat;
+import io.igw.engine.ingest.ImportRequest;
+import io.igw.engine.ingest.WorkspaceImport;
+import io.igw.engine.prediction.Outcome;
+import io.igw.engine.rules.Baskets;
+import io.igw.engine.task.JobContext;
+import io.igw.engine.task.JobRunner;
+import io.igw.storage.Workspace;
+import io.igw.storage.datasets.DatasetKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Targeting, Predictions and Rules screens without their pixels: jobs run in place, results land at once. */
+class MarketerScreensTest {
+    @TempDir
+    static Path tmp;
+    static Workspace workspace;
+    static Path data;
+    static UiTasks tasks = new UiTasks(JobRunner.direct(), Runnable::run);
+
+    @BeforeAll
+    static void open() throws Exception {
+        data = tmp.resolve("data");
+        new SampleGenerator(data, GeneratorOptions.of(600, 11)).run(JobContext.quiet());
+        workspace = Workspace.open(tmp.resolve("ws"), true);
+        new WorkspaceImport(workspace, new ImportRequest(ImportFormat.TAOBAO, List.of(data.resolve("events.csv")),
+                Map.of(DatasetKind.ITEMS, data.resolve("items.csv"), DatasetKind.CATEGORIES, data.resolve("categories.csv"),
+                        DatasetKind.USERS, data.resolve("users.csv")), "")).run(JobContext.quiet());
+    }
+
+    @AfterAll
+    static void close() {
+        workspace.close();
+    }
+
+    @Test
+    void anAudienceIsBuiltKeptComparedAndExported() throws Exception {
+        TargetingViewModel model = new TargetingViewModel(workspace, tasks);
+        model.refresh();
+        assertTrue(model.ready.get(), model.work.status.get());
+        assertTrue(model.choices.stream().anyMatch(c -> c.key().startsWith("category:")));
+        TargetingViewModel.Choice category = model.choices.stream().filter(c -> c.key().startsWith("category:3")).findFirst().orElseThrow();
+        model.add(category);
+        model.add(category);
+        assertEquals(category.key(), model.targets.get(), "adding twice keeps one");
+
+        model.threshold.set(0.1);
+        model.build();
+        assertTrue(model.audienceSize.get() > 0, model.work.status.get());
+        assertEquals(21, model.reach.size());
+        assertEquals(model.audienceSize.get(), model.members.size());
+        assertTrue(model.members.get(0).reason().contains(" sessions"), model.members.get(0).reason());
+        assertTrue(model.lift.get().startsWith("Expected lift "), model.lift.get());
+        model.keep();
+
+        model.bySize.set(true);
+        model.size.set(10);
+        model.lookalikePercent.set(2);
+        model.build();
+        assertEquals(10, model.audienceSize.get());
+        assertEquals(10 + 12, model.members.size(), "2% of 600 users as lookalikes");
+        assertTrue(model.members.get(10).lookalike());
+        model.keep();
+        assertEquals(2, model.kept.size());
+        assertEquals(10, model.overlap().get(0).both(), "the top 10 are in the wider audience");
+
+        Path csv = tmp.resolve("audience.csv");
+        assertEquals(22, model.export(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("user_id,score,reason", lines.get(0));
+        assertTrue(lines.get(1).matches("[0-9a-f]{64},.*"), "ids are hashed by default: " + lines.get(1));
+
+        model.targets.set("colour:red");
+        model.build();
+        assertEquals("Targets 'colour:red': the kind must be category, tag, brand or item.", model.work.status.get());
+        assertEquals(10, model.audienceSize.get(), "a mistake keeps the audience shown");
+    }
+
+    @Test
+    void aPredictionShowsItsFiguresAndWhoIsMostAtRisk() {
+        PredictionsViewModel model = new PredictionsViewModel(workspace, tasks);
+        model.outcome.set(Outcome.CHURN);
+        model.horizonDays.set(7);
+        model.run();
+        assertFalse(model.work.running.get());
+        assertTrue(model.summary.get().startsWith("No activity in the next 7 days: tested on the last 7 days"), model.summary.get());
+        assertEquals(10, model.deciles.size());
+        assertFalse(model.atRisk.isEmpty());
+        assertFalse(model.atRisk.get(0).reasons().isBlank());
+        assertTrue(model.result.get().model().roc().size() > 2);
+
+        model.horizonDays.set(60);
+        model.run();
+        assertTrue(model.work.status.get().startsWith("Failed: The log covers 35 days"), model.work.status.get());
+    }
+
+    @Test
+    void rulesAreMinedNamedAndFiltered() throws Exception {
+        RulesViewModel model = new RulesViewModel(workspace, tasks);
+        model.minSupport.set(0.002);
+        model.mine();
+        assertFalse(model.rules.isEmpty(), model.work.status.get() + " " + model.summary.get());
+        assertTrue(model.summary.get().matches("\\d+ rules from .*"), model.summary.get());
+        RulesViewModel.Row first = model.rules.get(0);
+        assertTrue(first.antecedent().endsWith(")"), first.antecedent());
+        String id = first.antecedent().substring(first.antecedent().lastIndexOf('(') + 1, first.antecedent().length() - 1);
+        int all = model.rules.size();
+        model.filter.set(id);
+        assertTrue(model.rules.size() >= 1 && model.rules.size() <= all);
+        assertTrue(model.rules.stream().allMatch(r -> r.antecedent().contains(id) || r.consequent().contains(id)));
+        model.filter.set("");
+        assertEquals(all, model.rules.size());
+
+        model.level.set(Baskets.Level.CATEGORY);
+        model.mine();
+        assertTrue(model.summary.get().contains("baskets"), model.summary.get());
+        model.minSupport.set(2);
+        model.mine();
+        assertTrue(model.work.status.get().startsWith("--min-support must be"), model.work.status.get());
+    }
+}
