@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predicts churn (no activity) or a purchase in the next days, per user, beside a baseline.",
+        description = {"Predicts churn (no activity) or a purchase in the next days, per user or per user and category, beside a baseline.",
             "Time split: trained on what happened in the window before the last one, tested on the last window.",
             "The deep model (DL4J) sees all behaviour features; the baseline is logistic regression on recency, sessions and purchases.",
             "Every user's probability as of the end of the log is kept in the workspace (purchase feeds igw audience)."})
@@ -29,6 +29,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--horizon-days", defaultValue = "7", paramLabel = "N", description = "How many days ahead (default ${DEFAULT-VALUE}).")
     int horizonDays;
+
+    @Option(names = "--by", defaultValue = "user", paramLabel = "user|category",
+            description = "Per user, or per user and category they touched (default ${DEFAULT-VALUE}).")
+    String by;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seeds the model's training (default ${DEFAULT-VALUE}).")
     long seed;
@@ -45,20 +49,24 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Outcome what = Outcome.parse(outcome);
+        if (!by.equals("user") && !by.equals("category")) {
+            throw new IllegalArgumentException("--by must be user or category, not '" + by + "'");
+        }
         try (Workspace ws = Workspace.open(workspace, false)) {
-            PredictionResult r = Jobs.run("predict", new BehaviourPrediction(ws, what, horizonDays, seed), quiet);
+            PredictionResult r = Jobs.run("predict", new BehaviourPrediction(ws, what, horizonDays, seed, by.equals("category")), quiet);
             SavedPredictions.save(ws, r);
             Map<String, Object> out = Json.obj(
                     "outcome", what.label(),
                     "horizon_days", r.horizonDays(),
+                    "by", by,
                     "auc", r.model().auc(),
                     "pr_auc", r.model().prAuc(),
                     "lift_top_decile", r.model().liftTopDecile(),
                     "baseline_auc", r.baseline().auc(),
                     "baseline_pr_auc", r.baseline().prAuc(),
                     "baseline_lift_top_decile", r.baseline().liftTopDecile(),
-                    "train_users", r.trainUsers(),
-                    "test_users", r.testUsers(),
+                    "train_rows", r.trainUsers(),
+                    "test_rows", r.testUsers(),
                     "test_positive_rate", r.model().baseRate(),
                     "epochs", r.epochs(),
                     "user_vectors", r.userVectors(),
@@ -92,7 +100,11 @@ final class PredictCommand implements Callable<Integer> {
     private static List<Object> atRisk(List<PredictionResult.AtRisk> users) {
         List<Object> out = new ArrayList<>();
         for (PredictionResult.AtRisk a : users) {
-            out.add(Json.obj("user_id", a.userId(), "probability", a.probability(), "reasons", a.reasons()));
+            Map<String, Object> row = Json.obj("user_id", a.userId(), "probability", a.probability(), "reasons", a.reasons());
+            if (a.category() != null) {
+                row.put("category", a.category());
+            }
+            out.add(row);
         }
         return out;
     }

@@ -217,12 +217,14 @@ class CliTest {
         String leaf = Files.readAllLines(data.resolve("truth.csv")).get(1).split(",")[1].split(";")[0];
 
         assertEquals(0, igw("predict", "purchase", "--workspace", ws.toString(), "--horizon-days", "7", "--json", "--quiet"), stderr());
-        assertTrue(stdout().startsWith("{\"outcome\":\"purchase\",\"horizon_days\":7,\"auc\":") && stdout().contains("\"pr_auc\":")
+        assertTrue(stdout().startsWith("{\"outcome\":\"purchase\",\"horizon_days\":7,\"by\":\"user\",\"auc\":") && stdout().contains("\"pr_auc\":")
                 && stdout().contains("\"lift_top_decile\":") && stdout().contains("\"baseline_auc\":")
                 && stdout().contains("\"deciles\":[{\"decile\":1,") && stdout().contains("\"calibration\":[{\"from\":0.0,")
                 && stdout().contains("\"at_risk\":[{\"user_id\":"), stdout());
         assertEquals(0, igw("predict", "churn", "--workspace", ws.toString(), "--json", "--quiet"), stderr());
-        assertTrue(stdout().startsWith("{\"outcome\":\"churn\",\"horizon_days\":7,\"auc\":"), stdout());
+        assertTrue(stdout().startsWith("{\"outcome\":\"churn\",\"horizon_days\":7,\"by\":\"user\",\"auc\":"), stdout());
+        assertEquals(0, igw("predict", "purchase", "--workspace", ws.toString(), "--by", "category", "--json", "--quiet"), stderr());
+        assertTrue(stdout().contains("\"by\":\"category\",\"auc\":") && stdout().contains("\"category\":\"category "), stdout());
 
         Path csv = tmp.resolve("audience.csv");
         assertEquals(0, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--target",

@@ -109,6 +109,12 @@ public final class ItemFacets {
         return itemFacets.get(slot);
     }
 
+    /** The item's own category (the first of its category facets, before their parents), or -1. */
+    public int category(int slot) {
+        int[] facets = itemFacets.get(slot);
+        return facets.length > 0 && keys.get(facets[0]).startsWith("category:") ? facets[0] : -1;
+    }
+
     /** The facet named {@code key} ({@code category:302}, {@code brand:Acme}, ...), or -1. */
     public int find(String key) {
         return numbers.getOrDefault(key, -1);

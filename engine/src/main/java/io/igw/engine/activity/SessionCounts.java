@@ -79,6 +79,32 @@ public final class SessionCounts {
         return new SessionCounts(sessions, rowStart, facet, count);
     }
 
+    /**
+     * How many of the user's sessions in {@code [from, to)} touched any of the facets marked in {@code any}: the
+     * union that summing per-facet counts overstates when targets overlap (a brand inside a category).
+     */
+    public static int sessionsTouchingAny(ActivityLog log, int user, boolean[] any, long from, long to) {
+        int hits = 0;
+        long previous = Long.MIN_VALUE;
+        boolean counted = false;
+        for (int e = log.firstAtOrAfter(user, from); e < log.end(user) && log.time(e) < to; e++) {
+            if (previous == Long.MIN_VALUE || log.time(e) - previous > ActivityLog.SESSION_GAP_SECONDS) {
+                counted = false;
+            }
+            previous = log.time(e);
+            if (!counted) {
+                for (int f : log.facets().of(log.item(e))) {
+                    if (any[f]) {
+                        hits++;
+                        counted = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
     public int users() {
         return sessions.length;
     }

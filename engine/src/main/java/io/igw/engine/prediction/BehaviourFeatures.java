@@ -28,8 +28,77 @@ final class BehaviourFeatures {
     private BehaviourFeatures() {
     }
 
-    /** One row per user active in the window: the users (log numbers) and their features. */
-    record Rows(int[] users, float[][] x, List<String> names) {
+    /**
+     * One row per user active before the cutoff (or per user and category they touched): the users (log numbers),
+     * the category facet of each row (-1 for user rows), and the features.
+     */
+    record Rows(int[] users, int[] categories, float[][] x, List<String> names) {
+        boolean byCategory() {
+            return categories.length > 0 && categories[0] >= 0;
+        }
+    }
+
+    /** Columns a user × category row adds after the user's own (before any user vector). */
+    static final int PAIR_COLUMNS = 4;
+
+    /** The baseline's columns for user × category rows: recency, and the user's sessions, purchases and recency in the category. */
+    static final int[] PAIR_RFM = {0, BEHAVIOUR_COLUMNS, BEHAVIOUR_COLUMNS + 2, BEHAVIOUR_COLUMNS + 3};
+
+    /**
+     * Expands user rows into one row per user and category they touched before the cutoff: the user's features,
+     * then their share of sessions in the category, events and purchases in it, and days since their last event
+     * in it; the user vector, if any, follows.
+     */
+    static Rows byCategory(ActivityLog log, long cutoff, Rows users) {
+        List<Integer> who = new ArrayList<>();
+        List<Integer> what = new ArrayList<>();
+        List<float[]> rows = new ArrayList<>();
+        for (int r = 0; r < users.users().length; r++) {
+            int u = users.users()[r];
+            Map<Integer, float[]> perCategory = new java.util.LinkedHashMap<>();
+            Map<Integer, Integer> lastSession = new HashMap<>();
+            int session = 0;
+            long previous = Long.MIN_VALUE;
+            int end = log.firstAtOrAfter(u, cutoff);
+            for (int e = log.start(u); e < end; e++) {
+                if (previous != Long.MIN_VALUE && log.time(e) - previous > ActivityLog.SESSION_GAP_SECONDS) {
+                    session++;
+                }
+                previous = log.time(e);
+                int c = log.facets().category(log.item(e));
+                if (c < 0) {
+                    continue;
+                }
+                float[] f = perCategory.computeIfAbsent(c, k -> new float[4]);
+                if (!Integer.valueOf(session).equals(lastSession.put(c, session))) {
+                    f[0]++;
+                }
+                f[1]++;
+                f[2] += log.behaviour(e) == Behaviour.BUY.code() ? 1 : 0;
+                f[3] = log.time(e);
+            }
+            float[] base = users.x()[r];
+            int embedding = base.length - BEHAVIOUR_COLUMNS;
+            for (Map.Entry<Integer, float[]> c : perCategory.entrySet()) {
+                float[] f = c.getValue();
+                float[] x = new float[base.length + PAIR_COLUMNS];
+                System.arraycopy(base, 0, x, 0, BEHAVIOUR_COLUMNS);
+                x[BEHAVIOUR_COLUMNS] = f[0] / (session + 1);
+                x[BEHAVIOUR_COLUMNS + 1] = (float) Math.log1p(f[1]);
+                x[BEHAVIOUR_COLUMNS + 2] = (float) Math.log1p(f[2]);
+                x[BEHAVIOUR_COLUMNS + 3] = (float) ((cutoff - (long) f[3]) / DAY);
+                System.arraycopy(base, BEHAVIOUR_COLUMNS, x, BEHAVIOUR_COLUMNS + PAIR_COLUMNS, embedding);
+                who.add(u);
+                what.add(c.getKey());
+                rows.add(x);
+            }
+        }
+        List<String> names = new ArrayList<>(users.names().subList(0, BEHAVIOUR_COLUMNS));
+        names.addAll(List.of("share of sessions in the category", "events in the category", "purchases in the category",
+                "days since the last event in the category"));
+        names.addAll(users.names().subList(BEHAVIOUR_COLUMNS, users.names().size()));
+        return new Rows(who.stream().mapToInt(Integer::intValue).toArray(), what.stream().mapToInt(Integer::intValue).toArray(),
+                rows.toArray(new float[0][]), names);
     }
 
     static List<String> names(int embedding) {
@@ -143,7 +212,9 @@ final class BehaviourFeatures {
             users.add(u);
             rows.add(x);
         }
-        return new Rows(users.stream().mapToInt(Integer::intValue).toArray(), rows.toArray(new float[0][]), names(embedding));
+        int[] none = new int[users.size()];
+        java.util.Arrays.fill(none, -1);
+        return new Rows(users.stream().mapToInt(Integer::intValue).toArray(), none, rows.toArray(new float[0][]), names(embedding));
     }
 
     private static double entropy(Map<Integer, Integer> counts, int total) {

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Predicts churn or purchase over the next {@code horizonDays} for every user, the job behind {@code igw predict}
- * and the Predictions screen. The split is by time: the model learns from features as of {@code last - 2h} and what
+ * Predicts churn or purchase over the next {@code horizonDays} for every user (or for every user and category they
+ * touched: a purchase in it, or no more activity in it), the job behind {@code igw predict} and the Predictions screen. The split is by time: the model learns from features as of {@code last - 2h} and what
  * happened in the next h days, and is tested on features as of {@code last - h} against the last h days, which it
  * never saw. A DL4J perceptron over all behaviour features (with autoencoder user vectors folded in from each
  * user's items before the cutoff, when an autoencoder has been trained) stands beside a logistic regression on
@@ -25,32 +25,35 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
     static final int AT_RISK = 50;
 
     private final Workspace workspace;
-    private final ActivityLog preloaded;
     private final Outcome outcome;
     private final int horizonDays;
     private final long seed;
+    private final boolean byCategory;
 
     public BehaviourPrediction(Workspace workspace, Outcome outcome, int horizonDays, long seed) {
-        this(workspace, null, outcome, horizonDays, seed);
+        this(workspace, outcome, horizonDays, seed, false);
     }
 
-    /** With a log already read (the GUI keeps one). */
-    public BehaviourPrediction(Workspace workspace, ActivityLog log, Outcome outcome, int horizonDays, long seed) {
+    /**
+     * @param byCategory predict per user and category they touched (a purchase in it; for churn, no more activity
+     *                   in it) rather than per user
+     */
+    public BehaviourPrediction(Workspace workspace, Outcome outcome, int horizonDays, long seed, boolean byCategory) {
         if (horizonDays < 1 || horizonDays > 365) {
             throw new IllegalArgumentException("--horizon-days must be from 1 to 365, not " + horizonDays);
         }
         this.workspace = workspace;
-        this.preloaded = log;
         this.outcome = outcome;
         this.horizonDays = horizonDays;
         this.seed = seed;
+        this.byCategory = byCategory;
     }
 
     @Override
     public PredictionResult run(JobContext context) {
         long t0 = System.nanoTime();
         context.progress(0, "reading the behaviour log");
-        ActivityLog log = preloaded != null ? preloaded : ActivityLog.load(workspace);
+        ActivityLog log = ActivityLog.load(workspace);
         if (outcome == Outcome.PURCHASE && !log.hasPurchases()) {
             throw new IllegalArgumentException("This log has no purchases (buy events), so there is no purchase to predict; "
                     + "churn can still be predicted.");
@@ -67,10 +70,10 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
         context.checkCancelled();
         context.progress(0.1, "computing behaviour features");
         Optional<UserVectors.Encoder> encoder = UserVectors.encoder(workspace);
-        BehaviourFeatures.Rows train = BehaviourFeatures.of(log, trainCutoff, vectors(log, trainCutoff, encoder));
-        BehaviourFeatures.Rows test = BehaviourFeatures.of(log, testCutoff, vectors(log, testCutoff, encoder));
-        boolean[] trainY = labels(log, train.users(), trainCutoff, testCutoff);
-        boolean[] testY = labels(log, test.users(), testCutoff, end);
+        BehaviourFeatures.Rows train = rows(log, trainCutoff, encoder);
+        BehaviourFeatures.Rows test = rows(log, testCutoff, encoder);
+        boolean[] trainY = labels(log, train, trainCutoff, testCutoff);
+        boolean[] testY = labels(log, test, testCutoff, end);
         if (train.users().length < 20 || count(trainY) == 0 || count(trainY) == trainY.length) {
             throw new IllegalArgumentException("Too few users, or no variety in what happened, to learn " + outcome.label()
                     + " " + horizonDays + " days ahead (" + train.users().length + " users, " + count(trainY) + " with "
@@ -78,7 +81,7 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
         }
         context.checkCancelled();
         context.progress(0.2, "fitting the baseline");
-        LogisticRegression baseline = new LogisticRegression(BehaviourFeatures.RFM);
+        LogisticRegression baseline = new LogisticRegression(byCategory ? BehaviourFeatures.PAIR_RFM : BehaviourFeatures.RFM);
         baseline.fit(train.x(), trainY);
         NeuralClassifier model = new NeuralClassifier(seed);
         model.fit(train.x(), trainY, context);
@@ -87,21 +90,26 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
         ClassifierMetrics modelMetrics = ClassifierMetrics.of(testScores, testY);
         ClassifierMetrics baselineMetrics = ClassifierMetrics.of(baseline.predict(test.x()), testY);
         context.progress(0.9, "scoring every user as of the end of the log");
-        BehaviourFeatures.Rows now = BehaviourFeatures.of(log, end, vectors(log, end, encoder));
+        BehaviourFeatures.Rows now = rows(log, end, encoder);
         float[] nowScores = model.predict(now.x());
         float[] nowBaseline = baseline.predict(now.x());
         long[] ids = Arrays.stream(now.users()).mapToLong(log::userId).toArray();
-        List<PredictionResult.AtRisk> atRisk = atRisk(now, ids, nowScores, train, trainY, (end - log.firstTime()) / DAY);
+        List<PredictionResult.AtRisk> atRisk = atRisk(log, now, ids, nowScores, train, trainY, (end - log.firstTime()) / DAY);
         context.progress(1, String.format(Locale.ROOT, "AUC %.3f (baseline %.3f)", modelMetrics.auc(), baselineMetrics.auc()));
-        return new PredictionResult(outcome, horizonDays, seed, train.users().length, count(trainY), test.users().length,
+        return new PredictionResult(outcome, horizonDays, byCategory, seed, train.users().length, count(trainY), test.users().length,
                 count(testY), model.epochs(), encoder.map(UserVectors.Encoder::source).orElse(null),
                 modelMetrics, baselineMetrics, ids, nowScores, nowBaseline, atRisk, (long) testCutoff, (System.nanoTime() - t0) / 1e9);
     }
 
-    private boolean[] labels(ActivityLog log, int[] users, long from, long to) {
-        boolean[] y = new boolean[users.length];
-        for (int k = 0; k < users.length; k++) {
-            y[k] = outcome.happened(log, users[k], from, to);
+    private BehaviourFeatures.Rows rows(ActivityLog log, long cutoff, Optional<UserVectors.Encoder> encoder) {
+        BehaviourFeatures.Rows users = BehaviourFeatures.of(log, cutoff, vectors(log, cutoff, encoder));
+        return byCategory ? BehaviourFeatures.byCategory(log, cutoff, users) : users;
+    }
+
+    private boolean[] labels(ActivityLog log, BehaviourFeatures.Rows rows, long from, long to) {
+        boolean[] y = new boolean[rows.users().length];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = outcome.happened(log, rows.users()[k], rows.categories()[k], from, to);
         }
         return y;
     }
@@ -128,10 +136,11 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
      * The users most likely to churn (or buy) now, each with the three behaviour signals that most point that way:
      * features on which they stand furthest from the average, in the direction that went with the outcome in training.
      */
-    private static List<PredictionResult.AtRisk> atRisk(BehaviourFeatures.Rows now, long[] ids, float[] scores,
+    private static List<PredictionResult.AtRisk> atRisk(ActivityLog log, BehaviourFeatures.Rows now, long[] ids, float[] scores,
                                                         BehaviourFeatures.Rows train, boolean[] trainY, double historyDays) {
         Standardiser scale = Standardiser.of(train.x());
-        int named = BehaviourFeatures.BEHAVIOUR_COLUMNS;
+        boolean pairs = now.byCategory();
+        int named = BehaviourFeatures.BEHAVIOUR_COLUMNS + (pairs ? BehaviourFeatures.PAIR_COLUMNS : 0);
         double[] direction = new double[named];
         for (int c = 0; c < named; c++) {
             double withOutcome = 0;
@@ -148,6 +157,7 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
             }
             direction[c] = withOutcome / Math.max(1, n1) - without / Math.max(1, trainY.length - n1);
         }
+        direction[16] = 0; // the last view is nearly always the last visit (column 0)
         direction[22] = 0; // "visits missed" says what column 23 (silence in usual gaps) says, in other words
         Integer[] order = new Integer[scores.length];
         for (int k = 0; k < order.length; k++) {
@@ -169,7 +179,8 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
             for (int s = 0; s < 3 && push[signals[s]] > 0; s++) {
                 reasons.add(describe(signals[s], x[signals[s]], historyDays));
             }
-            out.add(new PredictionResult.AtRisk(ids[k], scores[k], List.copyOf(reasons)));
+            String category = pairs ? log.facets().label(now.categories()[k]) : null;
+            out.add(new PredictionResult.AtRisk(ids[k], category, scores[k], List.copyOf(reasons)));
         }
         return List.copyOf(out);
     }
@@ -197,6 +208,10 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
             case 21 -> String.format(Locale.ROOT, "%.2f purchases per view", value);
             case 22 -> String.format(Locale.ROOT, "%.1f visits missed since the last, at their usual pace", value);
             case 23 -> String.format(Locale.ROOT, "quiet for %.0f times their usual gap between visits", n);
+            case 24 -> String.format(Locale.ROOT, "%.0f%% of their sessions in the category", 100 * value);
+            case 25 -> String.format(Locale.ROOT, "%.0f events in the category", n);
+            case 26 -> String.format(Locale.ROOT, "%.0f purchases in the category", n);
+            case 27 -> String.format(Locale.ROOT, "last in the category %.0f days ago", value);
             default -> String.format(Locale.ROOT, "user vector %d: %.2f", column - BehaviourFeatures.BEHAVIOUR_COLUMNS, value);
         };
     }

@@ -34,7 +34,15 @@ public enum Outcome {
 
     /** Whether the user's events in {@code [from, to)} make the outcome happen. */
     boolean happened(ActivityLog log, int user, long from, long to) {
+        return happened(log, user, -1, from, to);
+    }
+
+    /** The same, counting only events on items of category facet {@code category} (all events when it is -1). */
+    boolean happened(ActivityLog log, int user, int category, long from, long to) {
         for (int e = log.firstAtOrAfter(user, from); e < log.end(user) && log.time(e) < to; e++) {
+            if (category >= 0 && log.facets().category(log.item(e)) != category) {
+                continue;
+            }
             if (this == CHURN) {
                 return false; // any activity at all: still here
             }

@@ -20,7 +20,11 @@ public final class SavedPredictions {
     private SavedPredictions() {
     }
 
+    /** Keeps a per-user prediction's scores (a per-category one is not kept: the audience builder blends per user). */
     public static void save(Workspace workspace, PredictionResult result) {
+        if (result.byCategory()) {
+            return;
+        }
         try (ColumnFolderWriter out = new ColumnFolderWriter(folder(workspace, result.outcome()))) {
             out.longs("user_ids", result.userIds(), result.userIds().length);
             out.floats("probabilities", result.scores(), result.scores().length);

@@ -92,13 +92,15 @@ public final class AudienceBuilder {
             return spec.who().keeps(people.of(log.userId(u)));
         };
         float[] p = withPropensity == null ? null : withPropensity.bySlot(log);
-        AudienceScoring.Ranked ranked = AudienceScoring.rank(counts, include, exclude, allowed, p, PROPENSITY_WEIGHT);
+        java.util.function.IntUnaryOperator union = spec.include().size() < 2 ? null
+                : u -> SessionCounts.sessionsTouchingAny(log, u, include, Long.MIN_VALUE, asOf + 1);
+        AudienceScoring.Ranked ranked = AudienceScoring.rank(counts, include, exclude, allowed, union, p, PROPENSITY_WEIGHT);
         int keep = spec.size() != null ? Math.min(spec.size(), ranked.size())
                 : spec.threshold() != null ? ranked.atLeast(spec.threshold()) : ranked.size();
         List<Member> members = new ArrayList<>(keep);
         for (int k = 0; k < keep; k++) {
             int u = ranked.users()[k];
-            members.add(new Member(log.userId(u), ranked.scores()[k], reason(counts, u, spec, p)));
+            members.add(new Member(log.userId(u), ranked.scores()[k], reason(counts, u, spec, p, include, asOf)));
         }
         List<ReachPoint> reach = new ArrayList<>();
         for (int step = 0; step <= REACH_STEPS; step++) {
@@ -108,8 +110,12 @@ public final class AudienceBuilder {
         return new Audience(spec, List.copyOf(members), ranked.size(), log.users(), List.copyOf(reach), asOf);
     }
 
-    private String reason(SessionCounts counts, int u, AudienceSpec spec, float[] p) {
+    private String reason(SessionCounts counts, int u, AudienceSpec spec, float[] p, boolean[] include, long asOf) {
         StringBuilder why = new StringBuilder();
+        if (spec.include().size() > 1) {
+            why.append("any target: ").append(SessionCounts.sessionsTouchingAny(log, u, include, Long.MIN_VALUE, asOf + 1))
+                    .append(" of ").append(counts.sessions(u)).append(" sessions");
+        }
         for (Target t : spec.include()) {
             int f = log.facets().find(t.key());
             int c = counts.countOf(u, f);

@@ -6,7 +6,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Scores every user for a set of targeted facets and ranks them: a user's interest is the share of their sessions
- * that touched a targeted facet (summed over the targets, at most 1); anyone who touched an excluded facet, or whom
+ * that touched a targeted facet (with one target, its count; with several, {@code union} counts the sessions that
+ * touched any of them, else their counts are summed, at most 1); anyone who touched an excluded facet, or whom
  * {@code allowed} turns away, is out. With purchase propensities the score blends them in with {@code weight}.
  * One pass over the compressed rows and one primitive sort: about a second's work for a million users at most.
  */
@@ -44,6 +45,12 @@ public final class AudienceScoring {
      */
     public static Ranked rank(SessionCounts counts, boolean[] include, boolean[] exclude, IntPredicate allowed,
                               float[] propensity, double weight) {
+        return rank(counts, include, exclude, allowed, null, propensity, weight);
+    }
+
+    /** @param union the sessions of a user that touched any target, asked only of users with a hit; or null */
+    public static Ranked rank(SessionCounts counts, boolean[] include, boolean[] exclude, IntPredicate allowed,
+                              java.util.function.IntUnaryOperator union, float[] propensity, double weight) {
         int users = counts.users();
         long[] keys = new long[users];
         int n = 0;
@@ -65,6 +72,9 @@ public final class AudienceScoring {
             }
             if (hits == 0 || out || (allowed != null && !allowed.test(u))) {
                 continue;
+            }
+            if (union != null) {
+                hits = union.applyAsInt(u);
             }
             float interest = Math.min(1f, (float) hits / sessions);
             float score = propensity == null ? interest

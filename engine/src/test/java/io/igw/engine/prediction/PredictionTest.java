@@ -76,6 +76,13 @@ class PredictionTest {
                     r.model().auc(), r.baseline().auc(), r.model().prAuc(), r.model().baseRate(), r.model().liftTopDecile());
             assertTrue(r.model().auc() > 0.6, "" + r.model().auc());
             assertTrue(r.model().liftTopDecile() > 1.5, "" + r.model().liftTopDecile());
+            PredictionResult perCategory = new BehaviourPrediction(ws, Outcome.PURCHASE, 7, 1, true).run(JobContext.quiet());
+            System.out.printf("purchase 7 days per user × category: %,d test rows, AUC %.3f (baseline %.3f), PR-AUC %.3f, "
+                            + "top-decile lift %.2f%n", perCategory.testUsers(), perCategory.model().auc(), perCategory.baseline().auc(),
+                    perCategory.model().prAuc(), perCategory.model().liftTopDecile());
+            assertTrue(perCategory.testUsers() > r.testUsers(), "more rows than users");
+            assertTrue(perCategory.model().auc() > 0.6, "" + perCategory.model().auc());
+            assertTrue(perCategory.atRisk().get(0).category().startsWith("category "), perCategory.atRisk().get(0).toString());
             IllegalArgumentException tooFar = assertThrows(IllegalArgumentException.class,
                     () -> new BehaviourPrediction(ws, Outcome.CHURN, 30, 1).run(JobContext.quiet()));
             assertTrue(tooFar.getMessage().contains("Try a shorter --horizon-days"), tooFar.getMessage());

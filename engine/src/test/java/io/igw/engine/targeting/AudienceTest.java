@@ -58,6 +58,15 @@ class AudienceTest {
                     truth.size(), precision, audience.eligible(), audience.totalUsers());
             assertEquals(truth.size(), audience.members().size());
             assertTrue(precision >= 0.85, "precision " + precision);
+            List<Double> everyLeaf = new java.util.ArrayList<>();
+            planted.forEach((category, users) -> {
+                AudienceBuilder.Audience a = builder.build(AudienceSpec.of(List.of(new Target(GraphKind.CATEGORY, category)))
+                        .withSize(users.size()));
+                everyLeaf.add((double) a.members().stream().filter(m -> users.contains(m.userId())).count() / a.size());
+            });
+            java.util.Collections.sort(everyLeaf);
+            System.out.printf("precision at the planted size over all %d leaves: median %.3f, lowest %.3f, highest %.3f%n",
+                    everyLeaf.size(), everyLeaf.get(everyLeaf.size() / 2), everyLeaf.get(0), everyLeaf.get(everyLeaf.size() - 1));
             assertTrue(audience.members().get(0).reason().startsWith("category "), audience.members().get(0).reason());
             assertEquals(audience.eligible(), audience.reach().get(0).size(), "threshold 0 keeps everyone with a score");
             for (int k = 1; k < audience.reach().size(); k++) {
@@ -75,6 +84,15 @@ class AudienceTest {
             assertTrue(buyersOver40.size() > 0 && buyersOver40.size() < audience.eligible(), "" + buyersOver40.size());
             UserAttributes people = UserAttributes.load(ws);
             assertTrue(buyersOver40.members().stream().allMatch(m -> people.of(m.userId()).age() >= 40));
+
+            String parent = leaf.substring(0, leaf.length() - 2);
+            AudienceBuilder.Audience nested = builder.build(AudienceSpec.of(List.of(new Target(GraphKind.CATEGORY, leaf),
+                    new Target(GraphKind.CATEGORY, parent))));
+            AudienceBuilder.Audience parentOnly = builder.build(AudienceSpec.of(List.of(new Target(GraphKind.CATEGORY, parent))));
+            assertEquals(parentOnly.members(), nested.members().stream().map(m -> new AudienceBuilder.Member(m.userId(), m.score(),
+                    parentOnly.members().get(nested.members().indexOf(m)).reason())).toList(),
+                    "a leaf and its parent count each session once: the same users with the parent's scores");
+            assertTrue(nested.members().get(0).reason().startsWith("any target: "), nested.members().get(0).reason());
 
             ExpectedLift.Result lift = ExpectedLift.measure(builder, spec.withSize(truth.size()), truth.size(), 7, 1);
             System.out.printf("expected lift %.2f [%.2f, %.2f]: %d/%d against %d/%d%n", lift.lift(), lift.low(), lift.high(),

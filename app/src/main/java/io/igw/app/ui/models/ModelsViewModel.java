@@ -1,5 +1,6 @@
 package io.igw.app.ui.models;
 
+import io.igw.app.ui.shell.ScreenWork;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.models.Evaluation;
 import io.igw.engine.models.ModelCatalog;
@@ -16,8 +17,6 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -39,9 +38,9 @@ public final class ModelsViewModel {
     public final IntegerProperty epochs = new SimpleIntegerProperty(0);
     public final IntegerProperty seed = new SimpleIntegerProperty(1);
 
-    public final BooleanProperty running = new SimpleBooleanProperty(false);
-    public final DoubleProperty progress = new SimpleDoubleProperty(0);
-    public final StringProperty status = new SimpleStringProperty("");
+    public final BooleanProperty running;
+    public final DoubleProperty progress;
+    public final StringProperty status;
     public final ObservableList<Training.Epoch> curve = FXCollections.observableArrayList();
     /** Whose curve {@link #curve} is: the run in progress or a stored model. */
     public final StringProperty curveOf = new SimpleStringProperty("");
@@ -53,13 +52,17 @@ public final class ModelsViewModel {
 
     private final Workspace workspace;
     private final UiTasks tasks;
-    private UiTasks.Running job;
+    private final ScreenWork work;
     /** Every stored evaluation as last read, newest first; the protocol choice filters it. */
     private List<EvaluationStore.Stored> stored = List.of();
 
     public ModelsViewModel(Workspace workspace, UiTasks tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
+        this.work = new ScreenWork(tasks, "Cancelled; nothing was stored.");
+        running = work.running;
+        progress = work.progress;
+        status = work.status;
         protocol.addListener((o, a, b) -> filter());
         refresh();
     }
@@ -98,31 +101,12 @@ public final class ModelsViewModel {
         });
     }
 
-    private <T> void start(String name, io.igw.engine.task.Job<T> work, java.util.function.Consumer<T> done) {
-        running.set(true);
-        status.set("");
-        job = tasks.start(name, work, new UiTasks.Outcome<>(result -> {
-            running.set(false);
-            done.accept(result);
-        }, failure -> {
-            running.set(false);
-            status.set("Failed: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
-        }, () -> {
-            running.set(false);
-            status.set("Cancelled; nothing was stored.");
-        }));
-        progress.bind(job.progress);
-        job.message.addListener((o, a, b) -> {
-            if (running.get()) {
-                status.set(b);
-            }
-        });
+    private <T> void start(String name, io.igw.engine.task.Job<T> job, java.util.function.Consumer<T> done) {
+        work.start(name, job, done);
     }
 
     public void cancel() {
-        if (job != null && running.get()) {
-            job.cancel();
-        }
+        work.cancel();
     }
 
     /** Re-reads the stored evaluations and models. */

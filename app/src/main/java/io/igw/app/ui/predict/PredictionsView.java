@@ -87,6 +87,9 @@ public final class PredictionsView extends BorderPane {
         seed.setEditable(true);
         seed.setPrefWidth(90);
         seed.valueProperty().addListener((o, a, b) -> model.seed.set(b));
+        javafx.scene.control.CheckBox perCategory = new javafx.scene.control.CheckBox("per category");
+        perCategory.setId("perCategory");
+        perCategory.selectedProperty().bindBidirectional(model.byCategory);
         Button run = new Button("Predict");
         run.setId("runPrediction");
         run.getStyleClass().add("accent");
@@ -95,7 +98,7 @@ public final class PredictionsView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> model.work.cancel());
         cancel.disableProperty().bind(model.work.running.not());
-        HBox bar = new HBox(8, new Label("Predict"), outcome, new Label("in the next"), days, new Label("days   seed"), seed, run, cancel);
+        HBox bar = new HBox(8, new Label("Predict"), outcome, new Label("in the next"), days, new Label("days"), perCategory, new Label("seed"), seed, run, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, bar, new StatusStrip(model.work, "prediction"));
         top.setPadding(new Insets(10));
@@ -109,6 +112,7 @@ public final class PredictionsView extends BorderPane {
         table.setPlaceholder(new Label("Run a prediction to see who is most likely to churn (or buy) now."));
         table.getColumns().setAll(List.of(
                 Columns.of("user", PredictionsViewModel.AtRiskRow::userId, 80),
+                Columns.of("category", PredictionsViewModel.AtRiskRow::category, 130),
                 Columns.number("probability", PredictionsViewModel.AtRiskRow::probability, "%.3f", 90),
                 Columns.of("signals", PredictionsViewModel.AtRiskRow::reasons, 520)));
         Label title = new Label("Most likely now");
@@ -123,7 +127,7 @@ public final class PredictionsView extends BorderPane {
         table.setId("decileTable");
         table.setPlaceholder(new Label("No prediction yet."));
         table.getColumns().setAll(List.of(
-                Columns.of("decile", ClassifierMetrics.Decile::decile, 60),
+                Columns.of("decile", ClassifierMetrics.Decile::decile, 70),
                 Columns.of("users", ClassifierMetrics.Decile::users, 60),
                 Columns.number("rate", ClassifierMetrics.Decile::rate, "%.3f", 70),
                 Columns.number("lift", ClassifierMetrics.Decile::lift, "%.2f", 60),

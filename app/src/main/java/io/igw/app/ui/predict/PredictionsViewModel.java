@@ -27,13 +27,15 @@ import javafx.collections.ObservableList;
  */
 public final class PredictionsViewModel {
     /** A user most likely to churn (or buy), as the table shows them. */
-    public record AtRiskRow(long userId, double probability, String reasons) {
+    public record AtRiskRow(long userId, String category, double probability, String reasons) {
     }
 
     public final List<Outcome> outcomes = List.of(Outcome.values());
     public final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.CHURN);
     public final IntegerProperty horizonDays = new SimpleIntegerProperty(7);
     public final IntegerProperty seed = new SimpleIntegerProperty(1);
+    /** Per user and category they touched, rather than per user. */
+    public final javafx.beans.property.BooleanProperty byCategory = new javafx.beans.property.SimpleBooleanProperty(false);
 
     public final ScreenWork work;
     public final ObjectProperty<PredictionResult> result = new SimpleObjectProperty<>();
@@ -52,24 +54,28 @@ public final class PredictionsViewModel {
         Outcome what = outcome.get();
         int days = horizonDays.get();
         long s = seed.get();
+        boolean perCategory = byCategory.get();
         work.start("predict " + what.label(), ctx -> {
-            PredictionResult r = new BehaviourPrediction(workspace, what, days, s).run(ctx);
+            PredictionResult r = new BehaviourPrediction(workspace, what, days, s, perCategory).run(ctx);
             SavedPredictions.save(workspace, r);
             return r;
         }, r -> {
             result.set(r);
-            atRisk.setAll(r.atRisk().stream().map(a -> new AtRiskRow(a.userId(), a.probability(), String.join("; ", a.reasons()))).toList());
+            atRisk.setAll(r.atRisk().stream().map(a -> new AtRiskRow(a.userId(), a.category() == null ? "" : a.category(), a.probability(),
+                    String.join("; ", a.reasons()))).toList());
             deciles.setAll(r.model().deciles());
             summary.set(describe(r));
-            work.status.set(String.format(Locale.ROOT, "Done in %.1f s; every user's probability is kept in the workspace%s.",
+            work.status.set(perCategory ? String.format(Locale.ROOT, "Done in %.1f s.", r.seconds())
+                    : String.format(Locale.ROOT, "Done in %.1f s; every user's probability is kept in the workspace%s.",
                     r.seconds(), what == Outcome.PURCHASE ? " and now feeds audience scores" : ""));
         });
     }
 
     static String describe(PredictionResult r) {
-        return String.format(Locale.ROOT, "%s: tested on the last %d days (%,d users, %.0f%% with it). Model AUC %.3f, PR-AUC %.3f, "
+        return String.format(Locale.ROOT, "%s: tested on the last %d days (%,d %s, %.0f%% with it). Model AUC %.3f, PR-AUC %.3f, "
                         + "top-decile lift %.2f; baseline AUC %.3f, PR-AUC %.3f, lift %.2f. The model %s its baseline.%s",
-                capitalised(r.outcome().describe(r.horizonDays())), r.horizonDays(), r.testUsers(), 100 * r.model().baseRate(),
+                capitalised(r.outcome().describe(r.horizonDays())) + (r.byCategory() ? " per category" : ""), r.horizonDays(),
+                r.testUsers(), r.byCategory() ? "users × categories" : "users", 100 * r.model().baseRate(),
                 r.model().auc(), r.model().prAuc(), r.model().liftTopDecile(), r.baseline().auc(), r.baseline().prAuc(),
                 r.baseline().liftTopDecile(), r.model().auc() > r.baseline().auc() ? "beats" : "does not beat",
                 r.userVectors() == null ? "" : " User vectors: " + r.userVectors() + ".");

@@ -19,10 +19,17 @@ public final class ScreenWork {
     public final StringProperty status = new SimpleStringProperty("");
 
     private final UiTasks tasks;
+    private final String cancelled;
     private UiTasks.Running job;
 
     public ScreenWork(UiTasks tasks) {
+        this(tasks, "Cancelled.");
+    }
+
+    /** With what the status line says when a job is cancelled. */
+    public ScreenWork(UiTasks tasks, String cancelled) {
         this.tasks = tasks;
+        this.cancelled = cancelled;
     }
 
     /** Starts {@code work} unless a job is running; {@code done} gets its result on the UI thread. */
@@ -46,7 +53,7 @@ public final class ScreenWork {
             failed.accept(failure);
         }, () -> {
             running.set(false);
-            status.set("Cancelled.");
+            status.set(cancelled);
         }));
         progress.bind(job.progress);
         job.message.addListener((o, a, b) -> {

@@ -240,8 +240,11 @@ public final class TargetingView extends BorderPane {
         overlap.setPadding(new Insets(10));
         Button clear = new Button("Clear kept audiences");
         clear.setOnAction(e -> model.kept.clear());
-        VBox box = new VBox(8, new Label("Keep up to " + Overlap.MAX_AUDIENCES + " audiences to compare them: each cell is "
-                + "the users in both, then their share of the row's audience and the Jaccard index."), overlap, clear);
+        Label help = new Label("Keep up to " + Overlap.MAX_AUDIENCES + " audiences to compare them: each cell is "
+                + "the users in both, then their share of the row's audience and the Jaccard index.");
+        help.setWrapText(true);
+        help.setMaxWidth(620);
+        VBox box = new VBox(8, help, overlap, clear);
         box.setPadding(new Insets(8));
         return new ScrollPane(box);
     }
