@@ -3,106 +3,129 @@ package io.igw.engine.activity;
 import java.util.Arrays;
 
 /**
- * How many of each user's sessions in a time window touched each facet: "6 of Ann's 9 sessions had something from
- * category Phones". A session counts once per facet however many of its events touch it, so a long browse weighs
- * no more than a short one; that is what makes it a steadier measure of interest than counting events. Kept as
- * compressed rows, one per user, for scoring every user fast.
+ * How much of each user's activity in a time window went to each facet, session by session: each session counts
+ * once, split among the facets by the share of its events that touched them. "Ann's 9 sessions, 6.0 of them on
+ * category Phones": a long browse weighs no more than a short one (a steadier measure of interest than counting
+ * events), and a log whose sessions are long and mixed (a ratings log: whole catalogues rated in one sitting) still
+ * separates a user's tastes instead of marking every session as touching everything. Kept as compressed rows, one
+ * per user, for scoring every user fast.
  */
 public final class SessionCounts {
     private final int[] sessions;
     private final int[] rowStart;
     private final int[] facet;
-    private final int[] count;
+    private final float[] weight;
 
-    SessionCounts(int[] sessions, int[] rowStart, int[] facet, int[] count) {
+    SessionCounts(int[] sessions, int[] rowStart, int[] facet, float[] weight) {
         this.sessions = sessions;
         this.rowStart = rowStart;
         this.facet = facet;
-        this.count = count;
+        this.weight = weight;
     }
 
-    /** Counts the sessions of events in {@code [from, to)} (epoch seconds). */
+    /** Weighs the sessions of events in {@code [from, to)} (epoch seconds). */
     public static SessionCounts of(ActivityLog log, long from, long to) {
         ItemFacets facets = log.facets();
         int users = log.users();
         int[] sessions = new int[users];
         int[] rowStart = new int[users + 1];
         int[] facetOut = new int[Math.max(16, log.events())];
-        int[] countOut = new int[facetOut.length];
-        int[] lastSession = new int[facets.count()];
-        Arrays.fill(lastSession, -1);
-        int[] perUser = new int[facets.count()];
+        float[] weightOut = new float[facetOut.length];
+        float[] perUser = new float[facets.count()];
+        int[] perSession = new int[facets.count()];
         int[] touched = new int[facets.count()];
+        int[] inSession = new int[facets.count()];
         int size = 0;
-        int session = -1;
         for (int u = 0; u < users; u++) {
             int touchedCount = 0;
+            int sessionFacets = 0;
+            int sessionEvents = 0;
             long previous = Long.MIN_VALUE;
-            for (int e = log.firstAtOrAfter(u, from); e < log.end(u) && log.time(e) < to; e++) {
+            int end = log.end(u);
+            for (int e = log.firstAtOrAfter(u, from); ; e++) {
+                boolean over = e >= end || log.time(e) >= to;
+                if (over || (previous != Long.MIN_VALUE && log.time(e) - previous > ActivityLog.SESSION_GAP_SECONDS)) {
+                    for (int k = 0; k < sessionFacets; k++) { // close the session: share its weight out
+                        int f = inSession[k];
+                        if (perUser[f] == 0) {
+                            touched[touchedCount++] = f;
+                        }
+                        perUser[f] += (float) perSession[f] / sessionEvents;
+                        perSession[f] = 0;
+                    }
+                    sessionFacets = 0;
+                    sessionEvents = 0;
+                }
+                if (over) {
+                    break;
+                }
                 if (previous == Long.MIN_VALUE || log.time(e) - previous > ActivityLog.SESSION_GAP_SECONDS) {
-                    session++;
                     sessions[u]++;
                 }
                 previous = log.time(e);
+                sessionEvents++;
                 for (int f : facets.of(log.item(e))) {
-                    if (lastSession[f] != session) {
-                        lastSession[f] = session;
-                        if (perUser[f]++ == 0) {
-                            touched[touchedCount++] = f;
-                        }
+                    if (perSession[f]++ == 0) {
+                        inSession[sessionFacets++] = f;
                     }
                 }
             }
             Arrays.sort(touched, 0, touchedCount);
             if (size + touchedCount > facetOut.length) {
                 facetOut = Arrays.copyOf(facetOut, Math.max(size + touchedCount, facetOut.length * 2));
-                countOut = Arrays.copyOf(countOut, facetOut.length);
+                weightOut = Arrays.copyOf(weightOut, facetOut.length);
             }
             for (int k = 0; k < touchedCount; k++) {
                 facetOut[size] = touched[k];
-                countOut[size++] = perUser[touched[k]];
+                weightOut[size++] = perUser[touched[k]];
                 perUser[touched[k]] = 0;
             }
             rowStart[u + 1] = size;
         }
-        return new SessionCounts(sessions, rowStart, Arrays.copyOf(facetOut, size), Arrays.copyOf(countOut, size));
+        return new SessionCounts(sessions, rowStart, Arrays.copyOf(facetOut, size), Arrays.copyOf(weightOut, size));
     }
 
     /**
      * Counts given row by row (for benchmarks and tests): user u's facets are {@code facet[rowStart[u] ..
-     * rowStart[u + 1])}, ascending, with their session counts beside them (the arrays may run on past the last row).
+     * rowStart[u + 1])}, ascending, with their session weights beside them (the arrays may run on past the last row).
      */
-    public static SessionCounts ofRows(int[] sessions, int[] rowStart, int[] facet, int[] count) {
-        if (rowStart.length != sessions.length + 1 || facet.length != count.length || rowStart[sessions.length] > facet.length) {
+    public static SessionCounts ofRows(int[] sessions, int[] rowStart, int[] facet, float[] weight) {
+        if (rowStart.length != sessions.length + 1 || facet.length != weight.length || rowStart[sessions.length] > facet.length) {
             throw new IllegalArgumentException("rows do not match: " + sessions.length + " users, " + facet.length + " entries");
         }
-        return new SessionCounts(sessions, rowStart, facet, count);
+        return new SessionCounts(sessions, rowStart, facet, weight);
     }
 
     /**
-     * How many of the user's sessions in {@code [from, to)} touched any of the facets marked in {@code any}: the
-     * union that summing per-facet counts overstates when targets overlap (a brand inside a category).
+     * The user's session weight in {@code [from, to)} that went to any of the facets marked in {@code any} (each
+     * session: the share of its events touching one of them): the union that summing per-facet weights overstates
+     * when targets overlap (a brand inside a category).
      */
-    public static int sessionsTouchingAny(ActivityLog log, int user, boolean[] any, long from, long to) {
+    public static float weightOfAny(ActivityLog log, int user, boolean[] any, long from, long to) {
+        float total = 0;
         int hits = 0;
+        int events = 0;
         long previous = Long.MIN_VALUE;
-        boolean counted = false;
-        for (int e = log.firstAtOrAfter(user, from); e < log.end(user) && log.time(e) < to; e++) {
-            if (previous == Long.MIN_VALUE || log.time(e) - previous > ActivityLog.SESSION_GAP_SECONDS) {
-                counted = false;
+        int end = log.end(user);
+        for (int e = log.firstAtOrAfter(user, from); ; e++) {
+            boolean over = e >= end || log.time(e) >= to;
+            if (over || (previous != Long.MIN_VALUE && log.time(e) - previous > ActivityLog.SESSION_GAP_SECONDS)) {
+                total += events == 0 ? 0 : (float) hits / events;
+                hits = 0;
+                events = 0;
+            }
+            if (over) {
+                return total;
             }
             previous = log.time(e);
-            if (!counted) {
-                for (int f : log.facets().of(log.item(e))) {
-                    if (any[f]) {
-                        hits++;
-                        counted = true;
-                        break;
-                    }
+            events++;
+            for (int f : log.facets().of(log.item(e))) {
+                if (any[f]) {
+                    hits++;
+                    break;
                 }
             }
         }
-        return hits;
     }
 
     public int users() {
@@ -126,13 +149,14 @@ public final class SessionCounts {
         return facet[entry];
     }
 
-    public int count(int entry) {
-        return count[entry];
+    /** How many sessions' worth of the user's activity went to the entry's facet. */
+    public float weight(int entry) {
+        return weight[entry];
     }
 
-    /** Sessions of the user that touched {@code f}. */
-    public int countOf(int user, int f) {
+    /** The user's session weight on facet {@code f}. */
+    public float weightOf(int user, int f) {
         int at = Arrays.binarySearch(facet, rowStart[user], rowStart[user + 1], f);
-        return at >= 0 ? count[at] : 0;
+        return at >= 0 ? weight[at] : 0;
     }
 }

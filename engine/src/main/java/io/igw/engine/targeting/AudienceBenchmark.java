@@ -85,14 +85,14 @@ public final class AudienceBenchmark implements Job<Map<String, Object>> {
         record Scored(int user, float score) {
         }
         List<Scored> scored = IntStream.range(0, counts.users()).mapToObj(u -> {
-            int hits = 0;
+            float hits = 0;
             for (int k = counts.rowStart(u); k < counts.rowEnd(u); k++) {
                 if (exclude[counts.facet(k)]) {
                     return null;
                 }
-                hits += include[counts.facet(k)] ? counts.count(k) : 0;
+                hits += include[counts.facet(k)] ? counts.weight(k) : 0;
             }
-            return hits == 0 ? null : new Scored(u, Math.min(1f, (float) hits / counts.sessions(u)));
+            return hits == 0 ? null : new Scored(u, Math.min(1f, hits / counts.sessions(u)));
         }).filter(java.util.Objects::nonNull).sorted(Comparator.comparingDouble((Scored s) -> -s.score())
                 .thenComparingInt(Scored::user)).toList();
         List<int[]> out = new ArrayList<>(scored.size());
@@ -104,10 +104,10 @@ public final class AudienceBenchmark implements Job<Map<String, Object>> {
         int[] sessions = new int[n];
         int[] rowStart = new int[n + 1];
         int[] facet = new int[(int) Math.min(Integer.MAX_VALUE - 8, n * 48L)];
-        int[] count = new int[facet.length];
+        float[] count = new float[facet.length];
         int size = 0;
         int width = LEAVES + TOPS + BRANDS + TAGS;
-        int[] perUser = new int[width];
+        float[] perUser = new float[width];
         int[] touched = new int[width];
         for (int u = 0; u < n; u++) {
             int k = 1 + r.nextInt(4);
@@ -120,10 +120,12 @@ public final class AudienceBenchmark implements Job<Map<String, Object>> {
                 int[] facets = {leaf, LEAVES + leaf / 6, LEAVES + TOPS + (leaf * 5 + r.nextInt(5)),
                     LEAVES + TOPS + BRANDS + r.nextInt(TAGS), LEAVES + TOPS + BRANDS + r.nextInt(TAGS),
                     LEAVES + TOPS + BRANDS + r.nextInt(TAGS)};
-                for (int f : Arrays.stream(facets).distinct().toArray()) {
-                    if (perUser[f]++ == 0) {
+                int[] distinct = Arrays.stream(facets).distinct().toArray();
+                for (int f : distinct) {
+                    if (perUser[f] == 0) {
                         touched[t++] = f;
                     }
+                    perUser[f] += 1f; // every event of a synthetic session touches all its facets
                 }
             }
             Arrays.sort(touched, 0, t);

@@ -11,7 +11,7 @@ import java.util.function.IntPredicate;
 
 /**
  * Builds audiences over a workspace's behaviour log: every user is scored by the share of their sessions that
- * touched the targeted interests (see {@link AudienceScoring}), blended with their purchase propensity when a
+ * went to the targeted interests (see {@link AudienceScoring}), blended with their purchase propensity when a
  * prediction has been run, filtered by behaviour rules and demographics, and ranked. The audience is the top N, or
  * everyone at or above a threshold; the reach curve says how many users each threshold would keep. The session
  * counts over the whole log are computed once and reused by every build.
@@ -92,8 +92,8 @@ public final class AudienceBuilder {
             return spec.who().keeps(people.of(log.userId(u)));
         };
         float[] p = withPropensity == null ? null : withPropensity.bySlot(log);
-        java.util.function.IntUnaryOperator union = spec.include().size() < 2 ? null
-                : u -> SessionCounts.sessionsTouchingAny(log, u, include, Long.MIN_VALUE, asOf + 1);
+        java.util.function.IntToDoubleFunction union = spec.include().size() < 2 ? null
+                : u -> SessionCounts.weightOfAny(log, u, include, Long.MIN_VALUE, asOf + 1);
         AudienceScoring.Ranked ranked = AudienceScoring.rank(counts, include, exclude, allowed, union, p, PROPENSITY_WEIGHT);
         int keep = spec.size() != null ? Math.min(spec.size(), ranked.size())
                 : spec.threshold() != null ? ranked.atLeast(spec.threshold()) : ranked.size();
@@ -112,16 +112,15 @@ public final class AudienceBuilder {
 
     private String reason(SessionCounts counts, int u, AudienceSpec spec, float[] p, boolean[] include, long asOf) {
         StringBuilder why = new StringBuilder();
+        int sessions = counts.sessions(u);
         if (spec.include().size() > 1) {
-            why.append("any target: ").append(SessionCounts.sessionsTouchingAny(log, u, include, Long.MIN_VALUE, asOf + 1))
-                    .append(" of ").append(counts.sessions(u)).append(" sessions");
+            why.append("any target: ").append(share(SessionCounts.weightOfAny(log, u, include, Long.MIN_VALUE, asOf + 1), sessions));
         }
         for (Target t : spec.include()) {
-            int f = log.facets().find(t.key());
-            int c = counts.countOf(u, f);
-            if (c > 0) {
-                why.append(why.length() == 0 ? "" : "; ").append(log.facets().label(f)).append(": ")
-                        .append(c).append(" of ").append(counts.sessions(u)).append(c == 1 && counts.sessions(u) == 1 ? " session" : " sessions");
+            float w = counts.weightOf(u, log.facets().find(t.key()));
+            if (w > 0) {
+                why.append(why.length() == 0 ? "" : "; ").append(log.facets().label(log.facets().find(t.key()))).append(": ")
+                        .append(share(w, sessions));
             }
         }
         for (BehaviourRule r : spec.rules()) {
@@ -134,6 +133,11 @@ public final class AudienceBuilder {
             why.append(String.format(Locale.ROOT, "; purchase propensity %.0f%%", 100 * p[u]));
         }
         return why.toString();
+    }
+
+    /** "80% of 10 sessions". */
+    private static String share(float weight, int sessions) {
+        return String.format(Locale.ROOT, "%.0f%% of %d %s", 100.0 * weight / sessions, sessions, sessions == 1 ? "session" : "sessions");
     }
 
     private static boolean[] facetsOf(List<Target> targets, ItemFacets facets) {

@@ -6,8 +6,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Scores every user for a set of targeted facets and ranks them: a user's interest is the share of their sessions
- * that touched a targeted facet (with one target, its count; with several, {@code union} counts the sessions that
- * touched any of them, else their counts are summed, at most 1); anyone who touched an excluded facet, or whom
+ * that went to a targeted facet ({@link SessionCounts}; with several targets, {@code union} weighs what went to any
+ * of them, else their weights are summed, at most 1); anyone who touched an excluded facet, or whom
  * {@code allowed} turns away, is out. With purchase propensities the score blends them in with {@code weight}.
  * One pass over the compressed rows and one primitive sort: about a second's work for a million users at most.
  */
@@ -48,9 +48,9 @@ public final class AudienceScoring {
         return rank(counts, include, exclude, allowed, null, propensity, weight);
     }
 
-    /** @param union the sessions of a user that touched any target, asked only of users with a hit; or null */
+    /** @param union a user's session weight on any target, asked only of users with a hit; or null */
     public static Ranked rank(SessionCounts counts, boolean[] include, boolean[] exclude, IntPredicate allowed,
-                              java.util.function.IntUnaryOperator union, float[] propensity, double weight) {
+                              java.util.function.IntToDoubleFunction union, float[] propensity, double weight) {
         int users = counts.users();
         long[] keys = new long[users];
         int n = 0;
@@ -59,12 +59,12 @@ public final class AudienceScoring {
             if (sessions == 0) {
                 continue;
             }
-            int hits = 0;
+            float hits = 0;
             boolean out = false;
             for (int k = counts.rowStart(u), end = counts.rowEnd(u); k < end; k++) {
                 int f = counts.facet(k);
                 if (include[f]) {
-                    hits += counts.count(k);
+                    hits += counts.weight(k);
                 } else if (exclude[f]) {
                     out = true;
                     break;
@@ -74,9 +74,9 @@ public final class AudienceScoring {
                 continue;
             }
             if (union != null) {
-                hits = union.applyAsInt(u);
+                hits = (float) union.applyAsDouble(u);
             }
-            float interest = Math.min(1f, (float) hits / sessions);
+            float interest = Math.min(1f, hits / sessions);
             float score = propensity == null ? interest
                     : (float) ((1 - weight) * interest + weight * (Float.isNaN(propensity[u]) ? 0 : propensity[u]));
             keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | u;

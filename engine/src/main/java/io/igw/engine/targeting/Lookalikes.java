@@ -114,7 +114,7 @@ public final class Lookalikes {
             for (int k = counts.rowStart(u); k < counts.rowEnd(u); k++) {
                 int d = dimension[counts.facet(k)];
                 if (d >= 0) {
-                    v[d] = (float) counts.count(k) / counts.sessions(u);
+                    v[d] = counts.weight(k) / counts.sessions(u);
                 }
             }
             out[u] = v;

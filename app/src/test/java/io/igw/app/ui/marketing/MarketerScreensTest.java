@@ -67,7 +67,7 @@ class MarketerScreensTest {
         assertTrue(model.audienceSize.get() > 0, model.work.status.get());
         assertEquals(21, model.reach.size());
         assertEquals(model.audienceSize.get(), model.members.size());
-        assertTrue(model.members.get(0).reason().contains(" sessions"), model.members.get(0).reason());
+        assertTrue(model.members.get(0).reason().matches("category .*: \\d+% of \\d+ sessions?"), model.members.get(0).reason());
         assertTrue(model.lift.get().startsWith("Expected lift "), model.lift.get());
         model.keep();
 
