@@ -346,11 +346,6 @@ public final class StoredGraph {
         return -k - 2;
     }
 
-    /** Whether this build has that category, tag, brand or item as a node. */
-    public boolean has(GraphKind kind, String target) {
-        return targetIndex(kind, target) >= 0;
-    }
-
     /** The node index of a category, tag, brand or item in this build, or -1. */
     private int targetIndex(GraphKind kind, String target) {
         try {
