@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
             "With no command, opens the workbench window (on the demo workspace unless --workspace is given)."},
         subcommands = {GenerateCommand.class, ImportCommand.class, StatsCommand.class, GraphCommand.class,
             InterestsCommand.class, CommunitiesCommand.class, EvaluateCommand.class, TrainCommand.class, RecommendCommand.class,
-            SimilarCommand.class, RulesCommand.class, AudienceCommand.class, PredictCommand.class, BenchCommand.class,
+            SimilarCommand.class, RulesCommand.class, AudienceCommand.class, PredictCommand.class, ReportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class IgwCommand implements Runnable {
     @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder to open in the window.")

@@ -3,6 +3,7 @@ package io.igw.engine.prediction;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
+import io.igw.storage.columns.ColumnType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,8 +14,13 @@ import java.util.Optional;
  * by purchase propensity without training again.
  */
 public final class SavedPredictions {
-    /** Every scored user's probability of the outcome within {@code horizonDays}, and how well the model tested. */
-    public record Scores(Outcome outcome, int horizonDays, double testAuc, long[] userIds, float[] probabilities) {
+    /**
+     * Every scored user's probability of the outcome within {@code horizonDays}, and how the model and its baseline
+     * tested (AUC, PR-AUC, top-decile lift, cumulative gain after each decile).
+     */
+    public record Scores(Outcome outcome, int horizonDays, double testAuc, double testPrAuc, double liftTopDecile,
+                         double baselineAuc, double baselinePrAuc, double baselineLift, float[] gain, float[] baselineGain,
+                         long[] userIds, float[] probabilities) {
     }
 
     private SavedPredictions() {
@@ -28,7 +34,12 @@ public final class SavedPredictions {
         try (ColumnFolderWriter out = new ColumnFolderWriter(folder(workspace, result.outcome()))) {
             out.longs("user_ids", result.userIds(), result.userIds().length);
             out.floats("probabilities", result.scores(), result.scores().length);
-            out.strings("about", new String[]{Integer.toString(result.horizonDays()), Double.toString(result.model().auc())});
+            out.strings("about", new String[]{Integer.toString(result.horizonDays()), Double.toString(result.model().auc()),
+                Double.toString(result.model().prAuc()), Double.toString(result.model().liftTopDecile()),
+                Double.toString(result.baseline().auc()), Double.toString(result.baseline().prAuc()),
+                Double.toString(result.baseline().liftTopDecile())});
+            out.floats("gain", gain(result.model()), 10);
+            out.floats("baseline_gain", gain(result.baseline()), 10);
             out.commit();
         }
     }
@@ -40,8 +51,20 @@ public final class SavedPredictions {
         }
         ColumnFolder in = ColumnFolder.open(dir);
         String[] about = in.strings("about");
-        return Optional.of(new Scores(outcome, Integer.parseInt(about[0]), Double.parseDouble(about[1]),
-                in.longs("user_ids"), in.floats("probabilities")));
+        if (about.length < 7 || !in.has("gain", ColumnType.FLOAT)) {
+            return Optional.empty(); // kept by an earlier version, without the test figures: run the prediction again
+        }
+        double[] a = java.util.Arrays.stream(about).mapToDouble(Double::parseDouble).toArray();
+        return Optional.of(new Scores(outcome, (int) a[0], a[1], a[2], a[3], a[4], a[5], a[6], in.floats("gain"),
+                in.floats("baseline_gain"), in.longs("user_ids"), in.floats("probabilities")));
+    }
+
+    private static float[] gain(ClassifierMetrics m) {
+        float[] g = new float[m.deciles().size()];
+        for (int d = 0; d < g.length; d++) {
+            g[d] = (float) m.deciles().get(d).cumulativeGain();
+        }
+        return g;
     }
 
     private static Path folder(Workspace workspace, Outcome outcome) {

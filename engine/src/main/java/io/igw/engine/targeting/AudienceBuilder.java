@@ -7,6 +7,7 @@ import io.igw.storage.catalog.UserAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
@@ -63,6 +64,27 @@ public final class AudienceBuilder {
     /** The audience over the whole log. */
     public Audience build(AudienceSpec spec) {
         return build(spec, counts(), log.lastTime(), propensity);
+    }
+
+    /** How many users touched each leaf category (the item's own category), keyed {@code category:ID}. */
+    public Map<String, Integer> usersPerCategory() {
+        SessionCounts c = counts();
+        boolean[] leaf = new boolean[log.facets().count()];
+        for (int e = 0; e < log.events(); e++) {
+            int f = log.facets().category(log.item(e));
+            if (f >= 0) {
+                leaf[f] = true;
+            }
+        }
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (int u = 0; u < c.users(); u++) {
+            for (int k = c.rowStart(u); k < c.rowEnd(u); k++) {
+                if (leaf[c.facet(k)]) {
+                    out.merge(log.facets().key(c.facet(k)), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
     }
 
     /** Session counts over the whole log, computed on first use. */

@@ -36,14 +36,7 @@ public final class AudienceCsv {
 
     /** A cell that is safe to open in a spreadsheet and correct CSV. */
     static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return io.igw.engine.report.CsvCell.safe(value);
     }
 
     static String sha256(String text) {

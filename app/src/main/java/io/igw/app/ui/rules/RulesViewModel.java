@@ -4,6 +4,7 @@ import io.igw.app.ui.shell.ScreenWork;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.rules.AssociationRules;
 import io.igw.engine.rules.Baskets;
+import io.igw.engine.rules.RuleLabels;
 import io.igw.engine.rules.RuleMining;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
@@ -88,24 +89,10 @@ public final class RulesViewModel {
             long[] c = r.baskets().itemIds(rule.consequent());
             String ids = " " + java.util.stream.LongStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(c))
                     .mapToObj(Long::toString).collect(Collectors.joining(" ")) + " ";
-            out.add(new Row(names(a, r.level(), catalog), names(c, r.level(), catalog), rule.support(), rule.confidence(),
+            out.add(new Row(RuleLabels.side(a, r.level(), catalog), RuleLabels.side(c, r.level(), catalog), rule.support(), rule.confidence(),
                     rule.lift(), ids));
         }
         return out;
-    }
-
-    private static String names(long[] ids, Baskets.Level level, CatalogLookup catalog) {
-        List<String> out = new ArrayList<>();
-        for (long id : ids) {
-            if (level == Baskets.Level.CATEGORY) {
-                CatalogLookup.Category c = catalog.category(id);
-                out.add((c == null ? "category " + id : c.label()) + " (" + id + ")");
-            } else {
-                CatalogLookup.Item i = catalog.item(id);
-                out.add((i == null || i.title() == null ? "item " + id : i.title()) + " (" + id + ")");
-            }
-        }
-        return String.join(" + ", out);
     }
 
     private void refilter() {

@@ -1,0 +1,21 @@
+package io.igw.engine.report;
+
+/**
+ * One CSV cell that is safe to open in a spreadsheet: a cell that a spreadsheet would read as a formula (it starts
+ * with =, +, -, @, a tab or a carriage return) gets a leading quote, and the cell is quoted where CSV needs it.
+ */
+public final class CsvCell {
+    private CsvCell() {
+    }
+
+    public static String safe(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            v = '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+}
