@@ -256,6 +256,28 @@ class CliTest {
         assertTrue(stdout().contains("\"level\":\"category\""), stdout());
     }
 
+    @Test
+    void reportFollowsItsContract() throws Exception {
+        Path data = tmp.resolve("data");
+        Path ws = tmp.resolve("ws");
+        assertEquals(0, igw("generate", "--out", data.toString(), "--users", "200", "--seed", "6", "--quiet"));
+        assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet", "--items",
+                data.resolve("items.csv").toString(), data.resolve("events.csv").toString()), stderr());
+        Path html = tmp.resolve("out.html");
+        assertEquals(0, igw("report", "--workspace", ws.toString(), "--out", html.toString(), "--sections", "datasets,rules",
+                "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"path\":\"" + html.toAbsolutePath() + "\",\"format\":\"html\",\"sections\":[\"datasets\",\"rules\"],\"pages\":null,")
+                && stdout().contains("\"tables\":[\""), stdout());
+        Path pdf = tmp.resolve("out.pdf");
+        assertEquals(0, igw("report", "--workspace", ws.toString(), "--out", pdf.toString(), "--json", "--quiet"), stderr());
+        assertTrue(stdout().contains("\"format\":\"pdf\",\"sections\":[\"datasets\",\"graph\",\"models\",\"audiences\","
+                + "\"predictions\",\"rules\"],\"pages\":") && Files.size(pdf) > 10_000, stdout());
+        assertEquals(2, igw("report", "--workspace", ws.toString(), "--out", tmp.resolve("out.docx").toString(), "--json"));
+        assertTrue(stderr().startsWith("igw: --out must name a .html or .pdf file"), stderr());
+        assertEquals(2, igw("report", "--workspace", ws.toString(), "--out", html.toString(), "--sections", "charts", "--json"));
+        assertTrue(stderr().startsWith("igw: --sections: 'charts' is not a section"), stderr());
+    }
+
     /** The item of the first purchase in a generated events file. */
     private static String firstItem(Path data) throws Exception {
         return Files.readAllLines(data.resolve("events.csv")).stream().filter(l -> l.contains(",buy,")).findFirst()

@@ -125,11 +125,25 @@ class WorkbenchWindowTest extends FxRobot {
     }
 
     @Test
-    void screensNotBuiltYetSaySoPlainly() throws Exception {
+    void theReportsScreenPreviewsTheChosenSectionsPageByPage() throws Exception {
+        waitFor(() -> ((WorkbenchApp) app).window().workspace() != null);
+        Path shop = tmp.resolve("report-shop");
+        new SampleGenerator(shop, GeneratorOptions.of(150, 21)).run(JobContext.quiet());
+        new io.igw.engine.ingest.WorkspaceImport(((WorkbenchApp) app).window().workspace(),
+                io.igw.engine.ingest.ImportRequest.events(ImportFormat.TAOBAO, shop.resolve("events.csv"))).run(JobContext.quiet());
         waitFor(() -> lookup("#nav-reports").tryQuery().isPresent());
         clickOn("#nav-reports");
-        Node placeholder = lookup("#placeholder-reports").query();
-        assertTrue(((Label) placeholder).getText().contains("issue #6"));
+        waitFor(() -> lookup("#previewReport").tryQuery().isPresent());
+        for (String s : new String[]{"graph", "models", "audiences", "predictions"}) {
+            clickOn("#section-" + s);
+        }
+        clickOn("#previewReport");
+        io.igw.app.ui.reports.ReportsView view = lookup("#reportsView").queryAs(io.igw.app.ui.reports.ReportsView.class);
+        waitFor(60, () -> lookup("#reportStatus").queryAs(Label.class).getText().matches("(Preview: |Failed).*"));
+        assertTrue(lookup("#reportStatus").queryAs(Label.class).getText().startsWith("Preview: "),
+                lookup("#reportStatus").queryAs(Label.class).getText());
+        assertTrue(view.previewPages() > 0);
+        saveShot(view, "reports.png");
         clickOn("#nav-data");
     }
 

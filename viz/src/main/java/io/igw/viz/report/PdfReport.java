@@ -45,6 +45,18 @@ public final class PdfReport {
         }
     }
 
+    /** Renders a PDF's pages as images at {@code dpi} (a preview of what will print). */
+    public static List<java.awt.image.BufferedImage> pages(Path pdf, float dpi) throws IOException {
+        List<java.awt.image.BufferedImage> out = new ArrayList<>();
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            for (int p = 0; p < doc.getNumberOfPages(); p++) {
+                out.add(renderer.renderImageWithDPI(p, dpi));
+            }
+        }
+        return out;
+    }
+
     private void render(ReportContent report) throws IOException {
         newPage();
         paragraph(report.title(), 20, true, TEXT);

@@ -1,5 +1,6 @@
 package io.igw.app.ui.data;
 
+import io.igw.app.ui.shell.ChartViewers;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.ingest.ImportRequest;
 import io.igw.storage.datasets.DatasetInfo;
@@ -41,8 +42,8 @@ public final class DataView extends BorderPane {
     private final DataViewModel model;
     private final UiTasks tasks;
     private final TableView<DatasetInfo> table = new TableView<>();
-    private final ChartViewer funnel = new ChartViewer();
-    private final ChartViewer activity = new ChartViewer();
+    private final ChartViewer funnel = ChartViewers.create();
+    private final ChartViewer activity = ChartViewers.create();
     private final StackPane funnelPane = new StackPane();
     private final StackPane activityPane = new StackPane();
 

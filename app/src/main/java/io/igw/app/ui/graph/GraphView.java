@@ -1,5 +1,6 @@
 package io.igw.app.ui.graph;
 
+import io.igw.app.ui.shell.ChartViewers;
 import io.igw.engine.explore.Subgraph;
 import io.igw.viz.charts.InterestChart;
 import io.igw.viz.graph.GraphCanvas;
@@ -208,7 +209,7 @@ public final class GraphView extends BorderPane {
             side.getChildren().add(fact);
         });
         if (!details.shares().isEmpty()) {
-            ChartViewer chart = new ChartViewer(InterestChart.create(details.chartTitle(), details.shares()));
+            ChartViewer chart = ChartViewers.create(InterestChart.create(details.chartTitle(), details.shares()));
             chart.setPrefHeight(60 + 26 * details.shares().size());
             chart.setMinHeight(140);
             side.getChildren().add(chart);

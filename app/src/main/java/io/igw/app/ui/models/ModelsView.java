@@ -1,5 +1,6 @@
 package io.igw.app.ui.models;
 
+import io.igw.app.ui.shell.ChartViewers;
 import io.igw.engine.models.Training;
 import io.igw.storage.models.EvaluationStore;
 import io.igw.storage.models.ModelStore;
@@ -39,13 +40,13 @@ public final class ModelsView extends BorderPane {
 
     private final ModelsViewModel model;
     private final TrainingCurveChart curve = new TrainingCurveChart();
-    private final ChartViewer comparisonChart = new ChartViewer();
+    private final ChartViewer comparisonChart = ChartViewers.create();
 
     public ModelsView(ModelsViewModel model) {
         this.model = model;
         setId("modelsView");
         setTop(toolbar());
-        ChartViewer curveViewer = new ChartViewer(curve.chart());
+        ChartViewer curveViewer = ChartViewers.create(curve.chart());
         curveViewer.setId("trainingCurve");
         curveViewer.setMinHeight(180);
         model.curve.addListener((ListChangeListener<Training.Epoch>) change -> {

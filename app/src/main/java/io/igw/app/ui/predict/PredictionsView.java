@@ -1,5 +1,6 @@
 package io.igw.app.ui.predict;
 
+import io.igw.app.ui.shell.ChartViewers;
 import io.igw.app.ui.shell.Columns;
 import io.igw.app.ui.shell.StatusStrip;
 import io.igw.engine.prediction.ClassifierMetrics;
@@ -35,9 +36,9 @@ public final class PredictionsView extends BorderPane {
         this.model = model;
         setId("predictionsView");
         setTop(toolbar());
-        ChartViewer roc = new ChartViewer(charts.roc());
+        ChartViewer roc = ChartViewers.create(charts.roc());
         roc.setId("rocChart");
-        ChartViewer gain = new ChartViewer(charts.gain());
+        ChartViewer gain = ChartViewers.create(charts.gain());
         gain.setId("gainChart");
         SplitPane chartsRow = new SplitPane(roc, gain);
         SplitPane lower = new SplitPane(atRisk(), deciles());

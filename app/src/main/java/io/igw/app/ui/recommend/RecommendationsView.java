@@ -1,5 +1,6 @@
 package io.igw.app.ui.recommend;
 
+import io.igw.app.ui.shell.ChartViewers;
 import io.igw.viz.charts.InterestChart;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class RecommendationsView extends BorderPane {
     private final RecommendationsViewModel model;
-    private final ChartViewer profile = new ChartViewer();
+    private final ChartViewer profile = ChartViewers.create();
 
     public RecommendationsView(RecommendationsViewModel model) {
         this.model = model;

@@ -12,6 +12,8 @@ import io.igw.app.ui.predict.PredictionsView;
 import io.igw.app.ui.predict.PredictionsViewModel;
 import io.igw.app.ui.rules.RulesView;
 import io.igw.app.ui.rules.RulesViewModel;
+import io.igw.app.ui.reports.ReportsView;
+import io.igw.app.ui.reports.ReportsViewModel;
 import io.igw.app.ui.targeting.TargetingView;
 import io.igw.app.ui.targeting.TargetingViewModel;
 import io.igw.engine.ingest.ImportFormat;
@@ -166,6 +168,7 @@ public final class MainWindow extends BorderPane {
         views.remove(Section.TARGETING);
         views.remove(Section.PREDICTIONS);
         views.remove(Section.RULES);
+        views.remove(Section.REPORTS);
         if (modelsModel != null) {
             modelsModel.cancel();
             modelsModel = null;
@@ -211,6 +214,9 @@ public final class MainWindow extends BorderPane {
             predictionsModel = new PredictionsViewModel(workspace, tasks);
             views.put(Section.PREDICTIONS, new PredictionsView(predictionsModel));
             views.put(Section.RULES, new RulesView(new RulesViewModel(workspace, tasks)));
+            TargetingViewModel targeting = targetingModel;
+            views.put(Section.REPORTS, new ReportsView(new ReportsViewModel(workspace, tasks,
+                    () -> targeting.kept.stream().map(TargetingViewModel.Kept::spec).toList())));
             show(Section.DATA);
             model.refresh();
             if (demo && (Boolean) result[1] && Files.isRegularFile(sampleData.resolve("events.csv"))) {

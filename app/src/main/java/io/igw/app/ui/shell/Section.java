@@ -12,8 +12,7 @@ public enum Section {
     TARGETING("Targeting", Feather.TARGET, null),
     PREDICTIONS("Predictions", Feather.TRENDING_UP, null),
     RULES("Rules", Feather.SHOPPING_CART, null),
-    REPORTS("Reports", Feather.FILE_TEXT, "Reports arrive with issue #6: HTML and PDF reports of the datasets, the "
-            + "graph, the models and the audiences.");
+    REPORTS("Reports", Feather.FILE_TEXT, null);
 
     private final String title;
     private final Ikon icon;

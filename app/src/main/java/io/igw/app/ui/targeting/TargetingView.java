@@ -1,5 +1,6 @@
 package io.igw.app.ui.targeting;
 
+import io.igw.app.ui.shell.ChartViewers;
 import io.igw.app.ui.shell.Columns;
 import io.igw.app.ui.shell.StatusStrip;
 import io.igw.engine.targeting.Overlap;
@@ -50,7 +51,7 @@ public final class TargetingView extends BorderPane {
     public TargetingView(TargetingViewModel model) {
         this.model = model;
         setId("targetingView");
-        ChartViewer reachViewer = new ChartViewer(reach.chart());
+        ChartViewer reachViewer = ChartViewers.create(reach.chart());
         reachViewer.setId("reachChart");
         reachViewer.setMinHeight(200);
         model.reach.addListener((ListChangeListener<double[]>) c -> redrawReach());

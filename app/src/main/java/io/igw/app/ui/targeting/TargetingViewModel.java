@@ -58,8 +58,8 @@ public final class TargetingViewModel {
     public record Row(long userId, double score, String reason, boolean lookalike) {
     }
 
-    /** An audience kept for comparing overlaps. */
-    public record Kept(String name, List<AudienceBuilder.Member> members) {
+    /** An audience kept for comparing overlaps (and for reports): its name, campaign and members. */
+    public record Kept(String name, AudienceSpec spec, List<AudienceBuilder.Member> members) {
     }
 
     public final StringProperty targets = new SimpleStringProperty("");
@@ -227,7 +227,7 @@ public final class TargetingViewModel {
             kept.remove(0);
         }
         String name = String.join(", ", audience.spec().include().stream().map(Target::toString).toList());
-        kept.add(new Kept(name + " (" + audience.size() + ")", audience.members()));
+        kept.add(new Kept(name + " (" + audience.size() + ")", audience.spec(), audience.members()));
     }
 
     /** The overlap of the kept audiences, pair by pair. */

@@ -113,6 +113,27 @@ class MarketerScreensTest {
     }
 
     @Test
+    void aReportIsPreviewedAndSavedWithItsTables() throws Exception {
+        io.igw.app.ui.reports.ReportsViewModel model = new io.igw.app.ui.reports.ReportsViewModel(workspace, tasks, List::of);
+        for (io.igw.engine.report.ReportSection s : io.igw.engine.report.ReportSection.values()) {
+            model.include.get(s).set(s == io.igw.engine.report.ReportSection.DATASETS || s == io.igw.engine.report.ReportSection.RULES);
+        }
+        model.preview();
+        assertTrue(model.pages.size() >= 1, model.work.status.get());
+        assertTrue(model.work.status.get().startsWith("Preview: "), model.work.status.get());
+        Path html = tmp.resolve("r.html");
+        model.save(html);
+        assertTrue(model.work.status.get().startsWith("Saved "), model.work.status.get());
+        assertTrue(Files.readString(html).contains("<h2>Association rules</h2>"));
+        assertTrue(Files.isRegularFile(tmp.resolve("r-rules.csv")));
+        model.save(tmp.resolve("r.docx"));
+        assertTrue(model.work.status.get().startsWith("--out must name a .html or .pdf file"), model.work.status.get());
+        model.include.values().forEach(b -> b.set(false));
+        model.preview();
+        assertEquals("Choose at least one section.", model.work.status.get());
+    }
+
+    @Test
     void rulesAreMinedNamedAndFiltered() throws Exception {
         RulesViewModel model = new RulesViewModel(workspace, tasks);
         model.minSupport.set(0.002);
