@@ -156,9 +156,9 @@ public final class ReportCharts {
             maxY = Math.max(maxY, n.y());
             maxW = Math.max(maxW, n.weight());
         }
-        double left = 60;
+        double left = 40;
         double top = 40;
-        double w = WIDTH - 120;
+        double w = WIDTH - 230; // labels go to the right of their nodes
         double h = HEIGHT - 70;
         double sx = maxX > minX ? w / (maxX - minX) : 0;
         double sy = maxY > minY ? h / (maxY - minY) : 0;
