@@ -140,8 +140,8 @@ public final class MainWindow extends BorderPane {
     /** Switches to a screen (keeping the navigation bar in step). */
     public void show(Section section) {
         nav.getToggles().stream().filter(t -> t.getUserData() == section).findFirst().ifPresent(t -> t.setSelected(true));
-        Node view = views.computeIfAbsent(section, s -> s.notYet() != null ? placeholder(s)
-                : failedFolder != null ? openFailed(failedFolder, failedMessage) : loading("Opening the workspace…"));
+        Node view = views.computeIfAbsent(section, s -> failedFolder != null ? openFailed(failedFolder, failedMessage)
+                : loading("Opening the workspace…"));
         content.getChildren().setAll(view);
         if (section == Section.GRAPH && graphView != null) {
             graphView.shown();
@@ -232,7 +232,7 @@ public final class MainWindow extends BorderPane {
         }, failure -> {
             failedFolder = folder;
             failedMessage = failure.getMessage();
-            views.keySet().removeIf(s -> s.notYet() == null);   // screens that were waiting for it say why, too
+            views.clear();   // screens that were waiting for it say why, too
             views.put(Section.DATA, openFailed(folder, failure.getMessage()));
             show(Section.DATA);
         }, () -> { }));
@@ -288,20 +288,6 @@ public final class MainWindow extends BorderPane {
         VBox box = new VBox(12, new ProgressIndicator(), new Label(text));
         box.setAlignment(Pos.CENTER);
         return box;
-    }
-
-    private static Node placeholder(Section s) {
-        FontIcon icon = new FontIcon(s.icon());
-        icon.setIconSize(48);
-        Label title = new Label(s.title());
-        title.getStyleClass().add("title-2");
-        Label text = new Label(s.notYet());
-        text.setWrapText(true);
-        text.setId("placeholder-" + s.name().toLowerCase(java.util.Locale.ROOT));
-        VBox box = new VBox(14, icon, title, text);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(560);
-        return new StackPane(box);
     }
 
     public Workspace workspace() {

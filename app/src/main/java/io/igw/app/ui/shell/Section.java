@@ -3,25 +3,23 @@ package io.igw.app.ui.shell;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The workbench's screens, in the order of the navigation bar. Those not built yet say so, and say when. */
+/** The workbench's screens, in the order of the navigation bar. */
 public enum Section {
-    DATA("Data", Feather.DATABASE, null),
-    GRAPH("Graph", Feather.SHARE_2, null),
-    MODELS("Models", Feather.CPU, null),
-    RECOMMENDATIONS("Recommendations", Feather.THUMBS_UP, null),
-    TARGETING("Targeting", Feather.TARGET, null),
-    PREDICTIONS("Predictions", Feather.TRENDING_UP, null),
-    RULES("Rules", Feather.SHOPPING_CART, null),
-    REPORTS("Reports", Feather.FILE_TEXT, null);
+    DATA("Data", Feather.DATABASE),
+    GRAPH("Graph", Feather.SHARE_2),
+    MODELS("Models", Feather.CPU),
+    RECOMMENDATIONS("Recommendations", Feather.THUMBS_UP),
+    TARGETING("Targeting", Feather.TARGET),
+    PREDICTIONS("Predictions", Feather.TRENDING_UP),
+    RULES("Rules", Feather.SHOPPING_CART),
+    REPORTS("Reports", Feather.FILE_TEXT);
 
     private final String title;
     private final Ikon icon;
-    private final String notYet;
 
-    Section(String title, Ikon icon, String notYet) {
+    Section(String title, Ikon icon) {
         this.title = title;
         this.icon = icon;
-        this.notYet = notYet;
     }
 
     public String title() {
@@ -30,10 +28,5 @@ public enum Section {
 
     public Ikon icon() {
         return icon;
-    }
-
-    /** What this screen will do, while it is not built; null once it is. */
-    public String notYet() {
-        return notYet;
     }
 }
