@@ -62,6 +62,10 @@ final class AudienceCommand implements Callable<Integer> {
     @Option(names = "--lookalike", paramLabel = "PCT", description = "Add lookalikes: this percentage (1 to 10) of all users most like the audience.")
     Double lookalike;
 
+    @Option(names = "--propensity-weight", paramLabel = "W",
+            description = "Share of the score purchase propensity takes once igw predict purchase has run (0 to 1; default 0.2).")
+    Double propensityWeight;
+
     @Option(names = "--holdout-days", defaultValue = "7", paramLabel = "D",
             description = "Days held out from scoring to measure the expected lift (default ${DEFAULT-VALUE}).")
     int holdoutDays;
@@ -103,6 +107,9 @@ final class AudienceCommand implements Callable<Integer> {
         }
         try (Workspace ws = Workspace.open(workspace, false)) {
             AudienceBuilder builder = Jobs.run("audience", new TargetingData(ws), quiet);
+            if (propensityWeight != null) {
+                builder.propensityWeight(propensityWeight);
+            }
             List<AudienceBuilder.Audience> audiences = new ArrayList<>();
             for (AudienceSpec spec : specs) {
                 audiences.add(builder.build(spec));

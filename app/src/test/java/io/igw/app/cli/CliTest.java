@@ -248,6 +248,9 @@ class CliTest {
         assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--size", "5",
                 "--threshold", "0.5", "--json"));
         assertEquals("igw: Give --size or --threshold, not both.", stderr());
+        assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--propensity-weight", "2",
+                "--json", "--quiet"));
+        assertEquals("igw: --propensity-weight must be between 0 and 1, not 2.0", stderr());
         assertEquals(2, igw("predict", "loyalty", "--workspace", ws.toString(), "--json"));
         assertEquals("igw: 'loyalty' is not something igw predicts: use churn or purchase.", stderr());
 

@@ -18,7 +18,7 @@ import java.util.function.IntPredicate;
  * counts over the whole log are computed once and reused by every build.
  */
 public final class AudienceBuilder {
-    /** The share of the score that purchase propensity takes when there is one. */
+    /** The share of the score that purchase propensity takes when there is one, unless told otherwise. */
     public static final double PROPENSITY_WEIGHT = 0.2;
     static final int REACH_STEPS = 20;
 
@@ -44,6 +44,7 @@ public final class AudienceBuilder {
     private final ActivityLog log;
     private final UserAttributes people;
     private final Propensity propensity;
+    private double propensityWeight = PROPENSITY_WEIGHT;
     private SessionCounts everything;
 
     /** @param propensity purchase propensities from the latest prediction, or null */
@@ -55,6 +56,15 @@ public final class AudienceBuilder {
 
     public ActivityLog log() {
         return log;
+    }
+
+    /** Sets the share of the score that purchase propensity takes (0: interest alone; 1: propensity alone). */
+    public AudienceBuilder propensityWeight(double weight) {
+        if (!(weight >= 0 && weight <= 1)) {
+            throw new IllegalArgumentException("--propensity-weight must be between 0 and 1, not " + weight);
+        }
+        this.propensityWeight = weight;
+        return this;
     }
 
     public Propensity propensity() {
@@ -116,7 +126,7 @@ public final class AudienceBuilder {
         float[] p = withPropensity == null ? null : withPropensity.bySlot(log);
         java.util.function.IntToDoubleFunction union = spec.include().size() < 2 ? null
                 : u -> SessionCounts.weightOfAny(log, u, include, Long.MIN_VALUE, asOf + 1);
-        AudienceScoring.Ranked ranked = AudienceScoring.rank(counts, include, exclude, allowed, union, p, PROPENSITY_WEIGHT);
+        AudienceScoring.Ranked ranked = AudienceScoring.rank(counts, include, exclude, allowed, union, p, propensityWeight);
         int keep = spec.size() != null ? Math.min(spec.size(), ranked.size())
                 : spec.threshold() != null ? ranked.atLeast(spec.threshold()) : ranked.size();
         List<Member> members = new ArrayList<>(keep);
