@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audience", mixinStandardHelpOptions = true,
@@ -82,11 +83,8 @@ final class AudienceCommand implements Callable<Integer> {
     @Option(names = "--members", defaultValue = "20", paramLabel = "N", description = "Members printed (default ${DEFAULT-VALUE}).")
     int printed;
 
-    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -106,7 +104,7 @@ final class AudienceCommand implements Callable<Integer> {
                     Target.parseAll(exclude, "--exclude"), rules, who, size, threshold));
         }
         try (Workspace ws = Workspace.open(workspace, false)) {
-            AudienceBuilder builder = Jobs.run("audience", new TargetingData(ws), quiet);
+            AudienceBuilder builder = Jobs.run("audience", new TargetingData(ws), output.quiet);
             if (propensityWeight != null) {
                 builder.propensityWeight(propensityWeight);
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "communities", mixinStandardHelpOptions = true,
@@ -19,16 +20,13 @@ final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;
 
-    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = Workspace.open(workspace, false)) {
-            InterestCommunities.Result r = Jobs.run("communities", new InterestCommunities(ws), quiet);
+            InterestCommunities.Result r = Jobs.run("communities", new InterestCommunities(ws), output.quiet);
             List<Object> list = new ArrayList<>();
             for (InterestCommunities.Community c : r.communities()) {
                 Map<String, Object> m = new LinkedHashMap<>();

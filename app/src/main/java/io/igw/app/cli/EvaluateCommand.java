@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -36,17 +37,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1,2,3", split = ",", paramLabel = "1,2,3")
     List<Long> seeds;
 
-    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
         Split.Kind kind = Split.Kind.ofLabel(split);
         try (Workspace ws = Workspace.open(workspace, false)) {
-            Evaluation.Report report = Jobs.run("evaluate", new Evaluation(ws, models, kind, ratio, k, seeds), quiet);
+            Evaluation.Report report = Jobs.run("evaluate", new Evaluation(ws, models, kind, ratio, k, seeds), output.quiet);
             Map<String, Object> protocol = new LinkedHashMap<>();
             protocol.put("split", report.protocol().split());
             protocol.put("ratio", report.protocol().ratio());

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "graph", mixinStandardHelpOptions = true,
@@ -41,17 +42,14 @@ final class GraphCommand implements Runnable {
                 description = "Compute weights as of the end of this day (or this instant); default: the last event.")
         String asOf;
 
-        @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-        boolean json;
-
-        @Option(names = "--quiet", description = "No progress on standard error.")
-        boolean quiet;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
             GraphParameters params = GraphParameters.defaults().withHalfLife(halfLifeDays).withAsOf(parseAsOf(asOf));
             try (Workspace ws = Workspace.open(workspace, false)) {
-                GraphBuildSummary s = Jobs.run("graph " + name(), job(ws, params), quiet);
+                GraphBuildSummary s = Jobs.run("graph " + name(), job(ws, params), output.quiet);
                 System.out.println(Json.write(describe(s)));
             }
             return 0;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,11 +47,8 @@ final class ImportCommand implements Callable<Integer> {
                     + "strength=,time_unit=s|ms|iso,delimiter=comma|tab|semicolon|pipe,default_behaviour=B,behaviour.buy=w1|w2]")
     String mapping;
 
-    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
+    @Mixin
+    JsonOutput output;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Behaviour-log files; each becomes one dataset.")
     List<Path> files = new ArrayList<>();
@@ -65,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportRequest request = new ImportRequest(ImportFormat.ofLabel(format), files, catalogues, mapping);
         request.validate();
         try (Workspace ws = Workspace.open(workspace, true)) {
-            ImportThenUpdate.Result result = Jobs.run("import", new ImportThenUpdate(ws, request), quiet);
+            ImportThenUpdate.Result result = Jobs.run("import", new ImportThenUpdate(ws, request), output.quiet);
             Map<String, Object> json = toJson(ws.folder(), result.report());
             if (result.graph() != null) {
                 json.put("graph", GraphCommand.Build.describe(result.graph()));

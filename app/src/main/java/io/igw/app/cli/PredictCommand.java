@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,11 +41,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "Users most likely to churn (or buy) printed (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -53,7 +51,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--by must be user or category, not '" + by + "'");
         }
         try (Workspace ws = Workspace.open(workspace, false)) {
-            PredictionResult r = Jobs.run("predict", new BehaviourPrediction(ws, what, horizonDays, seed, by.equals("category")), quiet);
+            PredictionResult r = Jobs.run("predict", new BehaviourPrediction(ws, what, horizonDays, seed, by.equals("category")), output.quiet);
             SavedPredictions.save(ws, r);
             Map<String, Object> out = Json.obj(
                     "outcome", what.label(),

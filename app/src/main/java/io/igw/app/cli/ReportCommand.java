@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -32,11 +33,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--audience", paramLabel = "KIND:VALUE[,...]", description = "A campaign to preview in the audiences section (up to 5).")
     List<String> audiences = new ArrayList<>();
 
-    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -48,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         try (Workspace ws = Workspace.open(workspace, false)) {
-            ReportContent content = Jobs.run("report", new ReportBuilder(ws, chosen, specs), quiet);
+            ReportContent content = Jobs.run("report", new ReportBuilder(ws, chosen, specs), output.quiet);
             ReportWriter.Written w = ReportWriter.write(content, out);
             System.out.println(Json.write(Json.obj(
                     "path", w.path().toString(),

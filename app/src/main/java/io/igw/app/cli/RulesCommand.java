@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
@@ -41,11 +42,8 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--item", paramLabel = "ID", description = "Only rules whose antecedent holds this item (or category): what is bought with it.")
     Long item;
 
-    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +52,7 @@ final class RulesCommand implements Callable<Integer> {
         }
         try (Workspace ws = Workspace.open(workspace, false)) {
             RuleMining.Result r = Jobs.run("rules", new RuleMining(ws, minSupport, minConfidence, maxLength,
-                    Baskets.Level.parse(level)), quiet);
+                    Baskets.Level.parse(level)), output.quiet);
             List<AssociationRules.Rule> chosen = item == null ? r.rules() : r.with(item);
             List<Object> rules = new ArrayList<>();
             for (AssociationRules.Rule rule : chosen.subList(0, Math.min(limit, chosen.size()))) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -32,18 +33,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
     long seed;
 
-    @Option(names = "--json", description = "Accepted for symmetry; the output is always JSON.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
         ModelCatalog.check(model);
         try (Workspace ws = Workspace.open(workspace, false)) {
             ModelTraining.Result r = Jobs.run("train", new ModelTraining(ws, model, seed, epochs, e -> {
-            }), quiet);
+            }), output.quiet);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model_id", r.modelId());
             out.put("model", r.model());
