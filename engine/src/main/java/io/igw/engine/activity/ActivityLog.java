@@ -70,7 +70,8 @@ public final class ActivityLog {
                 eventCategory.putIfAbsent(items[k], categories[k]);
             }
         }
-        ItemFacets facets = ItemFacets.of(CatalogLookup.load(workspace), ItemFeatures.load(workspace), eventCategory);
+        ItemFeatures features = ItemFeatures.load(workspace, eventCategory); // the events are not read again
+        ItemFacets facets = ItemFacets.of(CatalogLookup.load(workspace), features, eventCategory);
         return of(users, items, times, behaviours, facets);
     }
 

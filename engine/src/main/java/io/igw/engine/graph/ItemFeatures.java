@@ -33,12 +33,6 @@ public final class ItemFeatures {
 
     public static ItemFeatures load(Workspace workspace) {
         DatasetStore datasets = new DatasetStore(workspace);
-        GraphStore store = new GraphStore(workspace);
-        String version = InterestGraphBuilder.catalogueVersion(datasets);
-        CatalogLookup lookup = CatalogLookup.load(workspace, false);
-        CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", version), () -> lookup);
-        ItemTags tags = ItemTags.cached(store.catalogueCache("tags", version), () -> CatalogLookup.load(workspace),
-                () -> new ReviewTexts(workspace).byItem());
         Map<Long, Long> eventCategory = new HashMap<>();
         EventColumns snapshots = new EventColumns(workspace);
         for (int id : datasets.completeIds(DatasetKind.EVENTS)) {
@@ -49,6 +43,21 @@ public final class ItemFeatures {
                 }
             }
         }
+        return load(workspace, eventCategory);
+    }
+
+    /**
+     * The same, given each item's category as the events name it (for a caller that has read the events already:
+     * they are not read again).
+     */
+    public static ItemFeatures load(Workspace workspace, Map<Long, Long> eventCategory) {
+        DatasetStore datasets = new DatasetStore(workspace);
+        GraphStore store = new GraphStore(workspace);
+        String version = InterestGraphBuilder.catalogueVersion(datasets);
+        CatalogLookup lookup = CatalogLookup.load(workspace, false);
+        CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", version), () -> lookup);
+        ItemTags tags = ItemTags.cached(store.catalogueCache("tags", version), () -> CatalogLookup.load(workspace),
+                () -> new ReviewTexts(workspace).byItem());
         Builder builder = new Builder();
         java.util.Set<Long> items = new java.util.HashSet<>(lookup.items().keySet());
         items.addAll(eventCategory.keySet());

@@ -29,6 +29,7 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
     private final int horizonDays;
     private final long seed;
     private final boolean byCategory;
+    private final ActivityLog preloaded;
 
     public BehaviourPrediction(Workspace workspace, Outcome outcome, int horizonDays, long seed) {
         this(workspace, outcome, horizonDays, seed, false);
@@ -39,6 +40,12 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
      *                   in it) rather than per user
      */
     public BehaviourPrediction(Workspace workspace, Outcome outcome, int horizonDays, long seed, boolean byCategory) {
+        this(workspace, null, outcome, horizonDays, seed, byCategory);
+    }
+
+    /** Over a log already read (a report reads it once for all its sections), or null to read it. */
+    public BehaviourPrediction(Workspace workspace, ActivityLog log, Outcome outcome, int horizonDays, long seed,
+                               boolean byCategory) {
         if (horizonDays < 1 || horizonDays > 365) {
             throw new IllegalArgumentException("--horizon-days must be from 1 to 365, not " + horizonDays);
         }
@@ -47,13 +54,14 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
         this.horizonDays = horizonDays;
         this.seed = seed;
         this.byCategory = byCategory;
+        this.preloaded = log;
     }
 
     @Override
     public PredictionResult run(JobContext context) {
         long t0 = System.nanoTime();
         context.progress(0, "reading the behaviour log");
-        ActivityLog log = ActivityLog.load(workspace);
+        ActivityLog log = preloaded != null ? preloaded : ActivityLog.load(workspace);
         if (outcome == Outcome.PURCHASE && !log.hasPurchases()) {
             throw new IllegalArgumentException("This log has no purchases (buy events), so there is no purchase to predict; "
                     + "churn can still be predicted.");

@@ -1,5 +1,6 @@
 package io.igw.engine.report;
 
+import io.igw.engine.activity.ActivityLog;
 import io.igw.engine.explore.CommunityOverview;
 import io.igw.engine.explore.ForceLayout;
 import io.igw.engine.explore.Subgraph;
@@ -60,6 +61,8 @@ public final class ReportBuilder implements Job<ReportContent> {
     private final Workspace workspace;
     private final List<ReportSection> sections;
     private final List<AudienceSpec> audiences;
+    /** The behaviour log, read once for the audiences and predictions sections. */
+    private ActivityLog log;
 
     /** @param audiences the campaigns to preview; empty for the three categories most users are interested in */
     public ReportBuilder(Workspace workspace, List<ReportSection> sections, List<AudienceSpec> audiences) {
@@ -232,7 +235,7 @@ public final class ReportBuilder implements Job<ReportContent> {
     }
 
     private List<Part> audiences(JobContext context) throws Exception {
-        AudienceBuilder builder = new TargetingData(workspace).run(JobContext.quiet());
+        AudienceBuilder builder = new TargetingData(workspace, log()).run(JobContext.quiet());
         List<AudienceSpec> specs = audiences.isEmpty() ? largestCategories(builder) : audiences;
         List<Part> parts = new ArrayList<>();
         parts.add(new Paragraph(audiences.isEmpty()
@@ -305,7 +308,7 @@ public final class ReportBuilder implements Job<ReportContent> {
         }
         if (rows.isEmpty()) {
             try {
-                PredictionResult r = new BehaviourPrediction(workspace, Outcome.CHURN, 7, 1).run(context);
+                PredictionResult r = new BehaviourPrediction(workspace, log(), Outcome.CHURN, 7, 1, false).run(context);
                 parts.add(new Paragraph("No prediction had been run; this report ran churn 7 days ahead (seed 1)."));
                 rows.add(row(Outcome.CHURN, 7, r.model().auc(), r.model().prAuc(), r.model().liftTopDecile(), r.baseline().auc(),
                         r.baseline().prAuc()));
@@ -319,6 +322,13 @@ public final class ReportBuilder implements Job<ReportContent> {
                 "AUC", "PR-AUC", "top-decile lift", "baseline AUC", "baseline PR-AUC"), rows));
         parts.add(new Lines("Cumulative gain", "share of users, best scored first", "share of positives found", gains));
         return parts;
+    }
+
+    private ActivityLog log() {
+        if (log == null) {
+            log = ActivityLog.load(workspace);
+        }
+        return log;
     }
 
     private static List<String> row(Outcome o, int days, double auc, double prAuc, double lift, double baseAuc, double basePr) {

@@ -13,15 +13,22 @@ import io.igw.storage.catalog.UserAttributes;
  */
 public final class TargetingData implements Job<AudienceBuilder> {
     private final Workspace workspace;
+    private final ActivityLog preloaded;
 
     public TargetingData(Workspace workspace) {
+        this(workspace, null);
+    }
+
+    /** Over a log already read (a report reads it once for all its sections), or null to read it. */
+    public TargetingData(Workspace workspace, ActivityLog log) {
         this.workspace = workspace;
+        this.preloaded = log;
     }
 
     @Override
     public AudienceBuilder run(JobContext context) {
         context.progress(0, "reading the behaviour log");
-        ActivityLog log = ActivityLog.load(workspace);
+        ActivityLog log = preloaded != null ? preloaded : ActivityLog.load(workspace);
         context.checkCancelled();
         context.progress(0.7, "reading user attributes");
         UserAttributes people = UserAttributes.load(workspace);
