@@ -28,6 +28,7 @@ public final class ActivityLog {
     private final int[] item;
     private final byte[] behaviour;
     private final ItemFacets facets;
+    private Boolean hasPurchases;
 
     ActivityLog(long[] userIds, int[] start, long[] time, int[] item, byte[] behaviour, ItemFacets facets) {
         this.userIds = userIds;
@@ -175,14 +176,19 @@ public final class ActivityLog {
         return t;
     }
 
-    /** Whether anyone bought anything (a ratings log has no purchases). */
+    /** Whether anyone bought anything (a ratings log has no purchases); looked up once. */
     public boolean hasPurchases() {
-        for (byte b : behaviour) {
-            if (b == Behaviour.BUY.code()) {
-                return true;
+        if (hasPurchases == null) {
+            boolean any = false;
+            for (byte b : behaviour) {
+                if (b == Behaviour.BUY.code()) {
+                    any = true;
+                    break;
+                }
             }
+            hasPurchases = any;
         }
-        return false;
+        return hasPurchases;
     }
 
     /** The first of the user's events at or after {@code t} (their end when none is). */

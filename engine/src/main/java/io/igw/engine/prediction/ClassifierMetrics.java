@@ -100,6 +100,15 @@ public record ClassifierMetrics(double auc, double prAuc, double baseRate, List<
         return new ClassifierMetrics(auc, prAuc, baseRate, List.copyOf(deciles), List.copyOf(calibration), thin(roc, 200));
     }
 
+    /** The share of all positives found after each decile (for gain charts). */
+    public float[] cumulativeGains() {
+        float[] g = new float[deciles.size()];
+        for (int d = 0; d < g.length; d++) {
+            g[d] = (float) deciles.get(d).cumulativeGain();
+        }
+        return g;
+    }
+
     public double liftTopDecile() {
         return deciles.get(0).lift();
     }

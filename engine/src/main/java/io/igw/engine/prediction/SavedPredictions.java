@@ -38,8 +38,8 @@ public final class SavedPredictions {
                 Double.toString(result.model().prAuc()), Double.toString(result.model().liftTopDecile()),
                 Double.toString(result.baseline().auc()), Double.toString(result.baseline().prAuc()),
                 Double.toString(result.baseline().liftTopDecile())});
-            out.floats("gain", gain(result.model()), 10);
-            out.floats("baseline_gain", gain(result.baseline()), 10);
+            out.floats("gain", result.model().cumulativeGains(), 10);
+            out.floats("baseline_gain", result.baseline().cumulativeGains(), 10);
             out.commit();
         }
     }
@@ -58,15 +58,6 @@ public final class SavedPredictions {
         return Optional.of(new Scores(outcome, (int) a[0], a[1], a[2], a[3], a[4], a[5], a[6], in.floats("gain"),
                 in.floats("baseline_gain"), in.longs("user_ids"), in.floats("probabilities")));
     }
-
-    private static float[] gain(ClassifierMetrics m) {
-        float[] g = new float[m.deciles().size()];
-        for (int d = 0; d < g.length; d++) {
-            g[d] = (float) m.deciles().get(d).cumulativeGain();
-        }
-        return g;
-    }
-
     private static Path folder(Workspace workspace, Outcome outcome) {
         return workspace.folder().resolve("predictions").resolve(outcome.label());
     }

@@ -312,8 +312,8 @@ public final class ReportBuilder implements Job<ReportContent> {
                 parts.add(new Paragraph("No prediction had been run; this report ran churn 7 days ahead (seed 1)."));
                 rows.add(row(Outcome.CHURN, 7, r.model().auc(), r.model().prAuc(), r.model().liftTopDecile(), r.baseline().auc(),
                         r.baseline().prAuc()));
-                gains.add(gain("churn (model)", gains(r.model())));
-                gains.add(gain("churn (baseline)", gains(r.baseline())));
+                gains.add(gain("churn (model)", r.model().cumulativeGains()));
+                gains.add(gain("churn (baseline)", r.baseline().cumulativeGains()));
             } catch (IllegalArgumentException e) {
                 return List.of(new Paragraph("No prediction: " + e.getMessage()));
             }
@@ -336,15 +336,6 @@ public final class ReportBuilder implements Job<ReportContent> {
                 String.format(Locale.ROOT, "%.2f", lift), String.format(Locale.ROOT, "%.3f", baseAuc),
                 String.format(Locale.ROOT, "%.3f", basePr));
     }
-
-    private static float[] gains(io.igw.engine.prediction.ClassifierMetrics m) {
-        float[] g = new float[m.deciles().size()];
-        for (int d = 0; d < g.length; d++) {
-            g[d] = (float) m.deciles().get(d).cumulativeGain();
-        }
-        return g;
-    }
-
     private static Series gain(String name, float[] g) {
         double[] x = new double[g.length + 1];
         double[] y = new double[g.length + 1];

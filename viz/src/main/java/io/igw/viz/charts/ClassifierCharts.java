@@ -53,7 +53,7 @@ public final class ClassifierCharts {
      * @param modelGain     the model's cumulative gain after each decile (ten values)
      */
     public void show(String modelName, double modelAuc, double baselineAuc, List<double[]> modelRoc,
-                     List<double[]> baselineRoc, double[] modelGain, double[] baselineGain) {
+                     List<double[]> baselineRoc, float[] modelGain, float[] baselineGain) {
         fill(rocModel, modelRoc);
         fill(rocBaseline, baselineRoc);
         rocModel.setKey(String.format(java.util.Locale.ROOT, "%s (AUC %.3f)", modelName, modelAuc));

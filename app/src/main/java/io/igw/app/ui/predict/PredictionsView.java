@@ -145,6 +145,6 @@ public final class PredictionsView extends BorderPane {
             return;
         }
         charts.show("model", r.model().auc(), r.baseline().auc(), r.model().roc(), r.baseline().roc(),
-                PredictionsViewModel.gain(r.model()), PredictionsViewModel.gain(r.baseline()));
+                r.model().cumulativeGains(), r.baseline().cumulativeGains());
     }
 }

@@ -83,10 +83,4 @@ public final class PredictionsViewModel {
 
     private static String capitalised(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** Cumulative gain after each decile, for the chart. */
-    static double[] gain(ClassifierMetrics m) {
-        return m.deciles().stream().mapToDouble(ClassifierMetrics.Decile::cumulativeGain).toArray();
-    }
-}
+    }}
