@@ -7,7 +7,6 @@ import io.igw.engine.prediction.ClassifierMetrics;
 import io.igw.engine.prediction.Outcome;
 import io.igw.engine.prediction.PredictionResult;
 import io.igw.viz.charts.ClassifierCharts;
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,7 +14,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -99,7 +97,8 @@ public final class PredictionsView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> model.work.cancel());
         cancel.disableProperty().bind(model.work.running.not());
-        HBox bar = new HBox(8, new Label("Predict"), outcome, new Label("in the next"), days, new Label("days"), perCategory, new Label("seed"), seed, run, cancel);
+        HBox bar = new HBox(8, new Label("Predict"), outcome, new Label("in the next"), days, new Label("days"), perCategory,
+                new Label("seed"), seed, run, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, bar, new StatusStrip(model.work, "prediction"));
         top.setPadding(new Insets(10));
@@ -108,36 +107,21 @@ public final class PredictionsView extends BorderPane {
     }
 
     private Region atRisk() {
-        TableView<PredictionsViewModel.AtRiskRow> table = new TableView<>(model.atRisk);
-        table.setId("atRiskTable");
-        table.setPlaceholder(new Label("Run a prediction to see who is most likely to churn (or buy) now."));
-        table.getColumns().setAll(List.of(
+        return Columns.titled("Most likely now", Columns.table("atRiskTable", model.atRisk,
+                "Run a prediction to see who is most likely to churn (or buy) now.",
                 Columns.of("user", PredictionsViewModel.AtRiskRow::userId, 80),
                 Columns.of("category", PredictionsViewModel.AtRiskRow::category, 130),
                 Columns.number("probability", PredictionsViewModel.AtRiskRow::probability, "%.3f", 90),
                 Columns.of("signals", PredictionsViewModel.AtRiskRow::reasons, 520)));
-        Label title = new Label("Most likely now");
-        title.getStyleClass().add("title-4");
-        VBox box = new VBox(6, title, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        return box;
     }
 
     private Region deciles() {
-        TableView<ClassifierMetrics.Decile> table = new TableView<>(model.deciles);
-        table.setId("decileTable");
-        table.setPlaceholder(new Label("No prediction yet."));
-        table.getColumns().setAll(List.of(
+        return Columns.titled("Lift by decile (test)", Columns.table("decileTable", model.deciles, "No prediction yet.",
                 Columns.of("decile", ClassifierMetrics.Decile::decile, 70),
                 Columns.of("users", ClassifierMetrics.Decile::users, 60),
                 Columns.number("rate", ClassifierMetrics.Decile::rate, "%.3f", 70),
                 Columns.number("lift", ClassifierMetrics.Decile::lift, "%.2f", 60),
                 Columns.number("gain", ClassifierMetrics.Decile::cumulativeGain, "%.2f", 60)));
-        Label title = new Label("Lift by decile (test)");
-        title.getStyleClass().add("title-4");
-        VBox box = new VBox(6, title, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        return box;
     }
 
     private void redraw(PredictionResult r) {

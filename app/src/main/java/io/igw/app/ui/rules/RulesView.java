@@ -3,7 +3,6 @@ package io.igw.app.ui.rules;
 import io.igw.app.ui.shell.Columns;
 import io.igw.app.ui.shell.StatusStrip;
 import io.igw.engine.rules.Baskets;
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -101,16 +100,13 @@ public final class RulesView extends BorderPane {
     }
 
     private Region table() {
-        TableView<RulesViewModel.Row> table = new TableView<>(model.rules);
-        table.setId("rulesTable");
-        table.setPlaceholder(new Label("Mine rules to see which products are bought together."));
-        table.getColumns().setAll(List.of(
+        TableView<RulesViewModel.Row> table = Columns.table("rulesTable", model.rules,
+                "Mine rules to see which products are bought together.",
                 Columns.of("if bought", RulesViewModel.Row::antecedent, 380),
                 Columns.of("then also", RulesViewModel.Row::consequent, 300),
                 Columns.number("support", RulesViewModel.Row::support, "%.4f", 80),
                 Columns.number("confidence", RulesViewModel.Row::confidence, "%.3f", 90),
-                Columns.number("lift", RulesViewModel.Row::lift, "%.1f", 80)));
-        table.getColumns().forEach(c -> c.setSortable(true));
+                Columns.number("lift", RulesViewModel.Row::lift, "%.1f", 80));
         VBox box = new VBox(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));

@@ -9,6 +9,26 @@ public final class Columns {
     private Columns() {
     }
 
+    /** A table of {@code items} with these columns, and what it says while empty. */
+    @SafeVarargs
+    public static <T> javafx.scene.control.TableView<T> table(String id, javafx.collections.ObservableList<T> items,
+                                                              String whenEmpty, TableColumn<T, ?>... columns) {
+        javafx.scene.control.TableView<T> table = new javafx.scene.control.TableView<>(items);
+        table.setId(id);
+        table.setPlaceholder(new javafx.scene.control.Label(whenEmpty));
+        table.getColumns().setAll(java.util.List.of(columns));
+        return table;
+    }
+
+    /** A table under its title, the table taking the height. */
+    public static javafx.scene.layout.VBox titled(String title, javafx.scene.control.TableView<?> table) {
+        javafx.scene.control.Label label = new javafx.scene.control.Label(title);
+        label.getStyleClass().add("title-4");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, label, table);
+        javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        return box;
+    }
+
     /** A numeric column that sorts by value and shows it in {@code format} ({@code "%.3f"}). */
     public static <T> TableColumn<T, Double> number(String name, Function<T, Double> value, String format, double width) {
         TableColumn<T, Double> c = new TableColumn<>(name);

@@ -22,7 +22,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -223,15 +222,11 @@ public final class TargetingView extends BorderPane {
     }
 
     private Region members() {
-        TableView<TargetingViewModel.Row> table = new TableView<>(model.members);
-        table.setId("audienceTable");
-        table.setPlaceholder(new Label("Build an audience to see who is in it and why."));
-        table.getColumns().setAll(List.of(
+        return Columns.table("audienceTable", model.members, "Build an audience to see who is in it and why.",
                 Columns.of("user", TargetingViewModel.Row::userId, 80),
                 Columns.number("score", TargetingViewModel.Row::score, "%.3f", 70),
                 Columns.of("", r -> r.lookalike() ? "lookalike" : "", 80),
-                Columns.of("why", TargetingViewModel.Row::reason, 560)));
-        return table;
+                Columns.of("why", TargetingViewModel.Row::reason, 560));
     }
 
     private Region overlapPane() {
