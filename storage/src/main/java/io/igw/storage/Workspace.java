@@ -31,6 +31,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens the workspace in {@code folder}, creating it when {@code create} is set and the folder holds none. */
     public static Workspace open(Path folder, boolean create) {
+        IoWatch.touching("opening the workspace " + folder);
         Path dir = folder.toAbsolutePath().normalize();
         boolean exists = Files.isRegularFile(dir.resolve(DB_NAME + ".mv.db"));
         if (!exists && !create) {
@@ -42,7 +43,7 @@ public final class Workspace implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             if (!exists) {
-                Files.writeString(dir.resolve(MARKER), "Interest Graph Workbench workspace. Open it with ./igw --workspace " + dir + "\n");
+                Files.writeString(dir.resolve(MARKER), "Interest Graph Workbench workspace: open this folder in the workbench.\n");
             }
         } catch (IOException e) {
             throw new WorkspaceException("Cannot create the workspace folder " + dir + ": " + e.getMessage(), e);
@@ -99,6 +100,7 @@ public final class Workspace implements AutoCloseable {
 
     /** A pooled connection; close it when done. Only the storage module ever holds one. */
     public Connection connection() {
+        IoWatch.touching("a JDBC connection to " + folder);
         try {
             return pool.getConnection();
         } catch (SQLException e) {

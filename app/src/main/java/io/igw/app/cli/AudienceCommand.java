@@ -10,7 +10,7 @@ import io.igw.engine.targeting.Lookalikes;
 import io.igw.engine.targeting.Overlap;
 import io.igw.engine.targeting.Target;
 import io.igw.engine.targeting.TargetingData;
-import io.igw.engine.models.UserVectors;
+import io.igw.engine.recommenders.UserVectors;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -89,7 +89,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
-                return options.run("bench train", new io.igw.engine.models.TrainingBenchmark(ws, model, epochs, options.seed));
+                return options.run("bench train", new io.igw.engine.recommenders.TrainingBenchmark(ws, model, epochs, options.seed));
             }
         }
     }

@@ -1,9 +1,10 @@
 package io.igw.app.cli;
 
+import io.igw.engine.graph.InterestGraph;
 import io.igw.engine.graph.InterestDrift;
 import io.igw.storage.Workspace;
 import io.igw.storage.graph.GraphBuild;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class DriftCommand implements Callable<Integer> {
             GraphStore store = new GraphStore(ws);
             GraphBuild before = build(store, from);
             GraphBuild after = to == null ? store.latest().orElseThrow() : build(store, to);
-            InterestDrift drift = new InterestDrift(store.open(before), store.open(after));
+            InterestDrift drift = new InterestDrift(InterestGraph.open(ws, before), InterestGraph.open(ws, after));
             List<InterestDrift.Change> changes = user == null ? drift.overall(k) : drift.forUser(user, k);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("from", before.id());

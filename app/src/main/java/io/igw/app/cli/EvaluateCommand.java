@@ -1,7 +1,7 @@
 package io.igw.app.cli;
 
-import io.igw.engine.models.Evaluation;
-import io.igw.engine.models.Split;
+import io.igw.engine.recommenders.Evaluation;
+import io.igw.engine.recommenders.Split;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;

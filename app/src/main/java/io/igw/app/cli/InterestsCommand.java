@@ -3,12 +3,12 @@ package io.igw.app.cli;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
-import io.igw.storage.graph.Evidence;
+import io.igw.engine.graph.Evidence;
 import io.igw.storage.graph.GraphBuild;
 import io.igw.storage.graph.GraphStore;
-import io.igw.storage.graph.GraphKind;
-import io.igw.storage.graph.Interest;
-import io.igw.storage.graph.StoredGraph;
+import io.igw.engine.graph.GraphKind;
+import io.igw.engine.graph.Interest;
+import io.igw.engine.graph.InterestGraph;
 import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ final class InterestsCommand implements Callable<Integer> {
             GraphStore store = new GraphStore(ws);
             GraphBuild build = store.latest().orElseThrow(() -> new IllegalArgumentException(
                     "No interest graph yet: run igw graph build --workspace " + workspace + " first."));
-            StoredGraph graph = store.open(build);
+            InterestGraph graph = InterestGraph.open(ws, build);
             GraphKind only = kind == null ? null : GraphKind.ofLabel(kind);
             if (who.all) {
                 long[] users = graph.users();
@@ -87,7 +87,7 @@ final class InterestsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> profile(StoredGraph graph, GraphKind only, long user) {
+    private Map<String, Object> profile(InterestGraph graph, GraphKind only, long user) {
         List<Interest> all = graph.interests(user, only);
         Map<String, List<Evidence>> evidence = graph.evidence(user);
         CatalogLookup catalog = graph.catalog();

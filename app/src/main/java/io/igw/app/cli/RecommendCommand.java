@@ -1,7 +1,7 @@
 package io.igw.app.cli;
 
-import io.igw.engine.models.Recommendations;
-import io.igw.engine.models.StoredModel;
+import io.igw.engine.recommenders.Recommendations;
+import io.igw.engine.recommenders.StoredModel;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;

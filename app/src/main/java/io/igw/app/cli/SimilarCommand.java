@@ -1,7 +1,7 @@
 package io.igw.app.cli;
 
-import io.igw.engine.models.SimilarItems;
-import io.igw.engine.models.SimilarUsers;
+import io.igw.engine.recommenders.SimilarItems;
+import io.igw.engine.recommenders.SimilarUsers;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.igw.app.cli;
 
-import io.igw.engine.models.ModelCatalog;
-import io.igw.engine.models.ModelTraining;
-import io.igw.engine.models.Training;
+import io.igw.engine.recommenders.ModelCatalog;
+import io.igw.engine.recommenders.ModelTraining;
+import io.igw.engine.recommenders.Training;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.igw.app.cli;
 
+import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.errors.MissingPrerequisite;
+import io.igw.engine.errors.UserError;
 import io.igw.engine.ingest.ImportException;
 import io.igw.engine.task.CancelledException;
 import io.igw.storage.WorkspaceException;
@@ -43,6 +46,10 @@ public final class UserErrors {
             System.err.println("igw: cancelled; nothing of the interrupted step was kept.");
             return CANCELLED;
         }
+        if (e instanceof UserError u) {
+            System.err.println("igw: " + words(u));
+            return USAGE;
+        }
         if (e instanceof ImportException || e instanceof WorkspaceException || e instanceof IllegalArgumentException) {
             System.err.println("igw: " + e.getMessage());
             return USAGE;
@@ -66,6 +73,31 @@ public final class UserErrors {
         }
         System.err.println("igw: unexpected error: " + e + " (run with IGW_DEBUG=1 for details)");
         return FAILED;
+    }
+
+    /** An engine error in the words of the command line: settings by their flags, what to do by its command. */
+    static String words(UserError e) {
+        if (e instanceof InvalidSetting s && s.conflictsWith() != null) {
+            return "Give " + flag(s.setting()) + " or " + flag(s.conflictsWith()) + ", not both.";
+        }
+        if (e instanceof InvalidSetting s) {
+            return flag(s.setting()) + " " + s.problem();
+        }
+        if (e instanceof MissingPrerequisite m) {
+            return switch (m.need()) {
+                case EVENTS -> "The workspace has no events yet: import a behaviour log first (./igw import --workspace W ...).";
+                case GRAPH -> "No interest graph has been built yet: run ./igw graph build --workspace W first.";
+                case MODEL -> "No " + (m.model() == null ? "" : m.model() + " ") + "model has been trained in this workspace yet: "
+                        + "run ./igw train --workspace W --model " + (m.model() == null ? "ease" : m.model()) + " first.";
+                case USER_VECTORS -> "Learned user vectors come from a trained model: run ./igw train --workspace W --model "
+                        + "autoencoder (or deepwalk) first.";
+            };
+        }
+        return e.getMessage();
+    }
+
+    private static String flag(String setting) {
+        return "--" + setting.replace('_', '-');
     }
 
     private static boolean isMissingDesktop(Throwable e) {

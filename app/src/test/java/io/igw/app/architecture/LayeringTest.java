@@ -62,7 +62,7 @@ class LayeringTest {
 
     @Test
     void deepLearningStaysInTheModelPackages() {
-        noClasses().that().resideOutsideOfPackages("io.igw.engine.models..", "io.igw.engine.prediction..")
+        noClasses().that().resideOutsideOfPackages("io.igw.engine.recommenders..", "io.igw.engine.prediction..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
                 .because("DL4J and ND4J are confined to the model and prediction packages (issues #4, #5), so the rest starts without them")
                 .check(classes);

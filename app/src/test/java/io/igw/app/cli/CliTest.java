@@ -278,7 +278,7 @@ class CliTest {
         assertEquals(2, igw("report", "--workspace", ws.toString(), "--out", tmp.resolve("out.docx").toString(), "--json"));
         assertTrue(stderr().startsWith("igw: --out must name a .html or .pdf file"), stderr());
         assertEquals(2, igw("report", "--workspace", ws.toString(), "--out", html.toString(), "--sections", "charts", "--json"));
-        assertTrue(stderr().startsWith("igw: --sections: 'charts' is not a section"), stderr());
+        assertTrue(stderr().startsWith("igw: --sections 'charts' is not a section"), stderr());
     }
 
     /** The item of the first purchase in a generated events file. */

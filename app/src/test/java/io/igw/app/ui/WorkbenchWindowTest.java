@@ -12,6 +12,7 @@ import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.ingest.ImportFormat;
@@ -21,7 +22,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The path people really click: open the workbench, import a small file through the dialog, read the summary. */
+/**
+ * The paths people really click: open the workbench, import a small file through the dialog, read the summary, and
+ * so on through every screen. {@link FxThreadGuard} fails any test in which the FX thread touched the workspace.
+ */
+@ExtendWith(FxThreadGuard.class)
 class WorkbenchWindowTest extends FxRobot {
     @TempDir
     static Path tmp;
@@ -210,7 +215,7 @@ class WorkbenchWindowTest extends FxRobot {
 
         clickOn("#nav-recommendations");
         waitFor(() -> lookup("#recommendUser").tryQuery().isPresent());
-        long user = io.igw.engine.models.StoredModel.load(ws, null, "autoencoder").interactions().userId(0);
+        long user = io.igw.engine.recommenders.StoredModel.load(ws, null, "autoencoder").interactions().userId(0);
         clickOn("#recommendUser").write(Long.toString(user));
         clickOn("#showRecommendations");
         waitFor(30, () -> lookup("#leftRecommendations").queryAs(TableView.class).getItems().size() == 10);

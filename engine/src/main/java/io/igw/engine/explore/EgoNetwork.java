@@ -1,8 +1,8 @@
 package io.igw.engine.explore;
 
-import io.igw.storage.graph.GraphKind;
-import io.igw.storage.graph.Interest;
-import io.igw.storage.graph.StoredGraph;
+import io.igw.engine.graph.GraphKind;
+import io.igw.engine.graph.Interest;
+import io.igw.engine.graph.InterestGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,10 +18,10 @@ import java.util.Map;
 public final class EgoNetwork {
     static final int PER_NODE = 25;
 
-    private final StoredGraph graph;
+    private final InterestGraph graph;
     private final Map<String, Integer> communities;
 
-    public EgoNetwork(StoredGraph graph, Map<String, Integer> communities) {
+    public EgoNetwork(InterestGraph graph, Map<String, Integer> communities) {
         this.graph = graph;
         this.communities = communities;
     }
@@ -89,15 +89,15 @@ public final class EgoNetwork {
             out.add(new Neighbour(new Subgraph.Node("user", id, "user " + id, i.score(), community("user", id)),
                     i.score(), "interest"));
         }
-        List<StoredGraph.Link> links = new ArrayList<>();
+        List<InterestGraph.Link> links = new ArrayList<>();
         if (kind == GraphKind.ITEM) {
             links = graph.itemLinks(Long.parseLong(node.id()));
         } else if (kind == GraphKind.CATEGORY) {
-            for (StoredGraph.Link l : graph.categoryTree(Long.parseLong(node.id()))) {
+            for (InterestGraph.Link l : graph.categoryTree(Long.parseLong(node.id()))) {
                 out.add(new Neighbour(new Subgraph.Node(l.kind(), l.id(), l.label(), 1.0, community(l.kind(), l.id())),
                         1.0, "category tree"));
             }
-            for (StoredGraph.Link[] pair : graph.categoryLinks()) {
+            for (InterestGraph.Link[] pair : graph.categoryLinks()) {
                 if (pair[0].id().equals(node.id())) {
                     links.add(pair[1]);
                 } else if (pair[1].id().equals(node.id())) {
@@ -105,8 +105,8 @@ public final class EgoNetwork {
                 }
             }
         }
-        double strongest = links.stream().mapToDouble(StoredGraph.Link::strength).max().orElse(1);
-        for (StoredGraph.Link l : links.subList(0, Math.min(PER_NODE / 2, links.size()))) {
+        double strongest = links.stream().mapToDouble(InterestGraph.Link::strength).max().orElse(1);
+        for (InterestGraph.Link l : links.subList(0, Math.min(PER_NODE / 2, links.size()))) {
             out.add(new Neighbour(new Subgraph.Node(l.kind(), l.id(), l.label(), l.strength() / strongest,
                     community(l.kind(), l.id())), l.strength() / strongest, kind == GraphKind.ITEM ? "co-occurs" : "related"));
         }

@@ -1,5 +1,6 @@
 package io.igw.engine.generate;
 
+import io.igw.engine.errors.InvalidSetting;
 import java.time.LocalDate;
 
 /**
@@ -11,7 +12,7 @@ public record GeneratorOptions(int users, long seed, int days, LocalDate start, 
 
     public GeneratorOptions {
         if (users < 1) {
-            throw new IllegalArgumentException("--users must be at least 1");
+            throw new InvalidSetting("users", "must be at least 1, not " + users);
         }
         if (days < 30) {
             throw new IllegalArgumentException("the simulation covers at least 30 days");

@@ -1,7 +1,7 @@
 package io.igw.engine.graph;
 
 import io.igw.storage.columns.ColumnFolderWriter;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import java.util.Arrays;
 
 /**
@@ -77,9 +77,9 @@ final class CategoryLinks {
             sb[k] = b[order[k]];
             sl[k] = lift[order[k]];
         }
-        out.ints("category_link_a", sa, kept);
-        out.ints("category_link_b", sb, kept);
-        out.floats("category_link_lift", sl, kept);
+        out.ints(GraphColumns.CATEGORY_LINK_A, sa, kept);
+        out.ints(GraphColumns.CATEGORY_LINK_B, sb, kept);
+        out.floats(GraphColumns.CATEGORY_LINK_LIFT, sl, kept);
         return kept;
     }
 }

@@ -1,5 +1,6 @@
 package io.igw.engine.graph;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.bench.HeapPeak;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.generate.SampleGenerator;
@@ -45,7 +46,7 @@ public final class GraphBenchmark implements Job<Map<String, Object>> {
     @Override
     public Map<String, Object> run(JobContext context) throws Exception {
         if (events <= UPDATE_EVENTS) {
-            throw new IllegalArgumentException("--events must be more than " + UPDATE_EVENTS + " (the update adds that many).");
+            throw new InvalidSetting("events", "must be more than " + UPDATE_EVENTS + " (the update adds that many), not " + events);
         }
         Path dir = Files.createTempDirectory("igw-bench-graph");
         try {

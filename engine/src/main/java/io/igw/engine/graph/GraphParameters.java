@@ -1,5 +1,6 @@
 package io.igw.engine.graph;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.storage.Behaviour;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -14,7 +15,7 @@ public record GraphParameters(Map<Behaviour, Double> behaviourWeights, double ha
                               int itemsPerUser, double minShare) {
     public GraphParameters {
         if (halfLifeDays <= 0) {
-            throw new IllegalArgumentException("--half-life-days must be positive, not " + halfLifeDays);
+            throw new InvalidSetting("half_life_days", "must be positive, not " + halfLifeDays);
         }
         behaviourWeights = Map.copyOf(behaviourWeights);
     }

@@ -1,14 +1,15 @@
 package io.igw.engine.graph;
 
+import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
 import io.igw.storage.graph.GraphBuild;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
-import io.igw.storage.graph.StoredGraph;
+import io.igw.engine.graph.InterestGraph;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,12 +52,11 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
     public Result run(JobContext context) {
         long t0 = System.nanoTime();
         GraphStore store = new GraphStore(workspace);
-        GraphBuild build = store.latest().orElseThrow(() -> new IllegalArgumentException(
-                "No interest graph yet: build one first (igw graph build)."));
+        GraphBuild build = store.latest().orElseThrow(() -> new MissingPrerequisite(MissingPrerequisite.Need.GRAPH));
         ColumnFolder f = store.columns(build.id());
-        int users = f.longs("user_ids").length;
-        int categories = f.longs("category_ids").length;
-        int tags = f.strings("tag_names").length;
+        int users = f.longs(GraphColumns.USER_IDS).length;
+        int categories = f.longs(GraphColumns.CATEGORY_IDS).length;
+        int tags = f.strings(GraphColumns.TAG_NAMES).length;
         Path cache = store.columnsPath(build.id()).resolve("communities");
         int[] community;
         double modularity;
@@ -77,11 +77,11 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
         }
         context.progress(0.8, "labelling communities");
         Map<Integer, Integer> numbers = new HashMap<>();
-        List<Community> list = label(store.open(build), f, community, users, categories, tags, numbers);
+        List<Community> list = label(InterestGraph.open(workspace, build), f, community, users, categories, tags, numbers);
         Map<String, Integer> membership = new HashMap<>();
-        long[] userIds = f.longs("user_ids");
-        long[] categoryIds = f.longs("category_ids");
-        String[] tagNames = f.strings("tag_names");
+        long[] userIds = f.longs(GraphColumns.USER_IDS);
+        long[] categoryIds = f.longs(GraphColumns.CATEGORY_IDS);
+        String[] tagNames = f.strings(GraphColumns.TAG_NAMES);
         for (int i = 0; i < community.length; i++) {
             Integer number = numbers.get(community[i]);
             if (number == null) {
@@ -96,10 +96,10 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
 
     /** Nodes: users, then categories, then tags; an edge per category or tag interest, both ways. */
     private static Louvain.Graph projection(ColumnFolder f, int users, int categories, int tags) {
-        int[] start = f.ints("edge_start");
-        byte[] kind = f.bytes("edge_kind");
-        int[] target = f.ints("edge_target");
-        float[] score = f.floats("edge_score");
+        int[] start = f.ints(GraphColumns.EDGE_START);
+        byte[] kind = f.bytes(GraphColumns.EDGE_KIND);
+        int[] target = f.ints(GraphColumns.EDGE_TARGET);
+        float[] score = f.floats(GraphColumns.EDGE_SCORE);
         int n = users + categories + tags;
         int[] degree = new int[n + 1];
         for (int u = 0; u < users; u++) {
@@ -139,7 +139,7 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
     }
 
     /** Communities with users, largest first, each with its strongest categories and tags by mean share. */
-    private static List<Community> label(StoredGraph graph, ColumnFolder f, int[] community, int users, int categories, int tags,
+    private static List<Community> label(InterestGraph graph, ColumnFolder f, int[] community, int users, int categories, int tags,
                                          Map<Integer, Integer> numbers) {
         int count = 0;
         for (int c : community) {
@@ -149,10 +149,10 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
         for (int u = 0; u < users; u++) {
             size[community[u]]++;
         }
-        int[] start = f.ints("edge_start");
-        byte[] kind = f.bytes("edge_kind");
-        int[] target = f.ints("edge_target");
-        float[] score = f.floats("edge_score");
+        int[] start = f.ints(GraphColumns.EDGE_START);
+        byte[] kind = f.bytes(GraphColumns.EDGE_KIND);
+        int[] target = f.ints(GraphColumns.EDGE_TARGET);
+        float[] score = f.floats(GraphColumns.EDGE_SCORE);
         double[][] categoryShare = new double[count][];
         double[][] tagShare = new double[count][];
         for (int u = 0; u < users; u++) {
@@ -165,8 +165,8 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
                 }
             }
         }
-        long[] categoryIds = f.longs("category_ids");
-        String[] tagNames = f.strings("tag_names");
+        long[] categoryIds = f.longs(GraphColumns.CATEGORY_IDS);
+        String[] tagNames = f.strings(GraphColumns.TAG_NAMES);
         List<Community> out = new ArrayList<>();
         for (int c = 0; c < count; c++) {
             if (size[c] == 0) {

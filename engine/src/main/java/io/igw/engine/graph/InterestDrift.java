@@ -1,8 +1,8 @@
 package io.igw.engine.graph;
 
-import io.igw.storage.graph.GraphKind;
-import io.igw.storage.graph.Interest;
-import io.igw.storage.graph.StoredGraph;
+import io.igw.engine.graph.GraphKind;
+import io.igw.engine.graph.Interest;
+import io.igw.engine.graph.InterestGraph;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,10 +23,10 @@ public final class InterestDrift {
         }
     }
 
-    private final StoredGraph before;
-    private final StoredGraph after;
+    private final InterestGraph before;
+    private final InterestGraph after;
 
-    public InterestDrift(StoredGraph before, StoredGraph after) {
+    public InterestDrift(InterestGraph before, InterestGraph after) {
         this.before = before;
         this.after = after;
     }

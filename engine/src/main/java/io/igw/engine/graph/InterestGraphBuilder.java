@@ -12,7 +12,7 @@ import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
 import io.igw.storage.graph.GraphBuild;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
 import io.igw.storage.stats.WorkspaceStats;
 import java.util.ArrayList;
@@ -116,7 +116,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             context.checkCancelled();
             context.progress(0.85, "writing the graph");
             pairs.save(out);
-            out.strings("catalogue_version", new String[]{catalogueVersion});
+            out.strings(GraphColumns.CATALOGUE_VERSION, new String[]{catalogueVersion});
             facts.save(out);
             interests.save(out);
             int itemLinks = links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
@@ -136,7 +136,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
 
     /** The catalogue version a build was made with (null for builds that did not record it). */
     private static String catalogueOf(ColumnFolder build) {
-        return build.has("catalogue_version", ColumnType.STRING) ? build.strings("catalogue_version")[0] : null;
+        return build.has(GraphColumns.CATALOGUE_VERSION, ColumnType.STRING) ? build.strings(GraphColumns.CATALOGUE_VERSION)[0] : null;
     }
 
     /** Names the catalogue (items and reviews) a build's tags come from: the datasets it was imported as. */
@@ -152,7 +152,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
                 || !datasets.containsAll(latest.get().datasets())) {
             return Optional.empty();
         }
-        long[] state = store.columns(latest.get().id()).longs("state");
+        long[] state = store.columns(latest.get().id()).longs(GraphColumns.STATE);
         boolean leftOut = state.length > 2 && state[2] > 0;
         return leftOut || params.asOf() != null && params.asOf() < latest.get().asOf() ? Optional.empty() : latest;
     }
@@ -224,7 +224,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             edges.put("item_item", itemLinks);
             edges.put("category_category", categoryLinks);
             long kept = 0;
-            for (int e = 0; e < edgeCount * Interests.EVIDENCE; e++) {
+            for (int e = 0; e < edgeCount * GraphColumns.EVIDENCE; e++) {
                 kept += evidence[e] >= 0 ? 1 : 0;
             }
             return new Counts(nodes, edges, kept);
@@ -232,10 +232,10 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
 
         /** The counts of a stored build, for an update that finds nothing new. */
         static Counts of(ColumnFolder f) {
-            byte[] kinds = f.bytes("edge_kind");
-            return of(f.longs("user_ids").length, f.longs("item_ids").length, f.longs("category_ids").length,
-                    f.strings("brand_names").length, f.strings("tag_names").length, kinds, kinds.length,
-                    f.ints("edge_evidence"), f.ints("link_item").length, f.ints("category_link_a").length);
+            byte[] kinds = f.bytes(GraphColumns.EDGE_KIND);
+            return of(f.longs(GraphColumns.USER_IDS).length, f.longs(GraphColumns.ITEM_IDS).length, f.longs(GraphColumns.CATEGORY_IDS).length,
+                    f.strings(GraphColumns.BRAND_NAMES).length, f.strings(GraphColumns.TAG_NAMES).length, kinds, kinds.length,
+                    f.ints(GraphColumns.EDGE_EVIDENCE), f.ints(GraphColumns.LINK_ITEM).length, f.ints(GraphColumns.CATEGORY_LINK_A).length);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.igw.engine.graph;
 
 import io.igw.storage.columns.ColumnFolderWriter;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import java.util.Arrays;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Arrays;
  * evidence pairs.
  */
 final class Interests {
-    static final int EVIDENCE = 3;
+    private static final int EVIDENCE = GraphColumns.EVIDENCE;
 
     final int[] start;
     int count;
@@ -138,8 +138,8 @@ final class Interests {
 
     /** Reads the rows a build saved, for {@link Earlier}. */
     static Earlier earlier(io.igw.storage.columns.ColumnFolder in, float factor, java.util.BitSet touched) {
-        return new Earlier(in.ints("edge_start"), in.bytes("edge_kind"), in.ints("edge_target"), in.floats("edge_score"),
-                in.floats("edge_weight"), in.longs("edge_last"), in.ints("edge_evidence"), factor, touched);
+        return new Earlier(in.ints(GraphColumns.EDGE_START), in.bytes(GraphColumns.EDGE_KIND), in.ints(GraphColumns.EDGE_TARGET), in.floats(GraphColumns.EDGE_SCORE),
+                in.floats(GraphColumns.EDGE_WEIGHT), in.longs(GraphColumns.EDGE_LAST), in.ints(GraphColumns.EDGE_EVIDENCE), factor, touched);
     }
 
     /** The user's strongest items with a share of at least the minimum, at most {@code itemsPerUser}. */
@@ -188,13 +188,13 @@ final class Interests {
     }
 
     void save(ColumnFolderWriter out) {
-        out.ints("edge_start", start, start.length);
-        out.bytes("edge_kind", kind, count);
-        out.ints("edge_target", target, count);
-        out.floats("edge_score", score, count);
-        out.floats("edge_weight", weight, count);
-        out.longs("edge_last", last, count);
-        out.ints("edge_evidence", evidence, count * EVIDENCE);
+        out.ints(GraphColumns.EDGE_START, start, start.length);
+        out.bytes(GraphColumns.EDGE_KIND, kind, count);
+        out.ints(GraphColumns.EDGE_TARGET, target, count);
+        out.floats(GraphColumns.EDGE_SCORE, score, count);
+        out.floats(GraphColumns.EDGE_WEIGHT, weight, count);
+        out.longs(GraphColumns.EDGE_LAST, last, count);
+        out.ints(GraphColumns.EDGE_EVIDENCE, evidence, count * EVIDENCE);
     }
 
     /** One user's sums per target of one kind, reset between users by the list of targets touched. */

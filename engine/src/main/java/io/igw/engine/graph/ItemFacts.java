@@ -71,8 +71,8 @@ final class ItemFacts {
     }
 
     void save(ColumnFolderWriter out) {
-        out.longs("category_ids", categories.keys(), categories.size());
-        out.strings("brand_names", brandNames);
-        out.strings("tag_names", tags.names());
+        out.longs(GraphColumns.CATEGORY_IDS, categories.keys(), categories.size());
+        out.strings(GraphColumns.BRAND_NAMES, brandNames);
+        out.strings(GraphColumns.TAG_NAMES, tags.names());
     }
 }

@@ -103,10 +103,10 @@ final class ItemLinks {
             }
         }
         int kept = writeLinks(out, keys, counts, n, items, minSessions, perItem);
-        out.longs("cooc_key", keys, n);
-        out.ints("cooc_count", counts, n);
-        out.ints("cooc_item_sessions", Arrays.copyOf(itemSessions, Math.max(items, itemSessions.length)), items);
-        out.longs("cooc_sessions", new long[]{sessions}, 1);
+        out.longs(GraphColumns.COOC_KEY, keys, n);
+        out.ints(GraphColumns.COOC_COUNT, counts, n);
+        out.ints(GraphColumns.COOC_ITEM_SESSIONS, Arrays.copyOf(itemSessions, Math.max(items, itemSessions.length)), items);
+        out.longs(GraphColumns.COOC_SESSIONS, new long[]{sessions}, 1);
         return kept;
     }
 
@@ -158,15 +158,15 @@ final class ItemLinks {
             }
         }
         start[items] = kept;
-        out.ints("link_start", start, items + 1);
-        out.ints("link_item", keptItem, kept);
-        out.floats("link_lift", keptLift, kept);
+        out.ints(GraphColumns.LINK_START, start, items + 1);
+        out.ints(GraphColumns.LINK_ITEM, keptItem, kept);
+        out.floats(GraphColumns.LINK_LIFT, keptLift, kept);
         return kept;
     }
 
     /** The counts a build saved, sorted as they were written. */
     static ItemLinks load(ColumnFolder in, int items) {
-        return new ItemLinks(items, in.longs("cooc_key"), in.ints("cooc_count"), in.ints("cooc_item_sessions"),
-                in.longs("cooc_sessions")[0]);
+        return new ItemLinks(items, in.longs(GraphColumns.COOC_KEY), in.ints(GraphColumns.COOC_COUNT), in.ints(GraphColumns.COOC_ITEM_SESSIONS),
+                in.longs(GraphColumns.COOC_SESSIONS)[0]);
     }
 }

@@ -98,9 +98,9 @@ final class PairState {
     }
 
     void save(ColumnFolderWriter out) {
-        out.longs("user_ids", users.keys(), users.size());
-        out.longs("item_ids", items.keys(), items.size());
-        out.longs("item_category", itemCategory, items.size());
+        out.longs(GraphColumns.USER_IDS, users.keys(), users.size());
+        out.longs(GraphColumns.ITEM_IDS, items.keys(), items.size());
+        out.longs(GraphColumns.ITEM_CATEGORY, itemCategory, items.size());
         int n = pairs.size();
         int[] pu = new int[n];
         int[] pi = new int[n];
@@ -108,23 +108,23 @@ final class PairState {
             pu[p] = userOf(p);
             pi[p] = itemOf(p);
         }
-        out.ints("pair_user", pu, n);
-        out.ints("pair_item", pi, n);
-        out.floats("pair_weight", weight, n);
-        out.longs("pair_last", last, n);
-        out.floats("pair_best_weight", bestWeight, n);
-        out.bytes("pair_best_behaviour", bestBehaviour, n);
-        out.longs("pair_best_time", bestTime, n);
-        out.longs("state", new long[]{asOf, events, skipped}, 3);
+        out.ints(GraphColumns.PAIR_USER, pu, n);
+        out.ints(GraphColumns.PAIR_ITEM, pi, n);
+        out.floats(GraphColumns.PAIR_WEIGHT, weight, n);
+        out.longs(GraphColumns.PAIR_LAST, last, n);
+        out.floats(GraphColumns.PAIR_BEST_WEIGHT, bestWeight, n);
+        out.bytes(GraphColumns.PAIR_BEST_BEHAVIOUR, bestBehaviour, n);
+        out.longs(GraphColumns.PAIR_BEST_TIME, bestTime, n);
+        out.longs(GraphColumns.STATE, new long[]{asOf, events, skipped}, 3);
     }
 
     /** The state a build saved, numbered exactly as it was. */
     static PairState load(ColumnFolder in) {
-        long[] state = in.longs("state");
-        long[] userIds = in.longs("user_ids");
-        long[] itemIds = in.longs("item_ids");
-        int[] pu = in.ints("pair_user");
-        int[] pi = in.ints("pair_item");
+        long[] state = in.longs(GraphColumns.STATE);
+        long[] userIds = in.longs(GraphColumns.USER_IDS);
+        long[] itemIds = in.longs(GraphColumns.ITEM_IDS);
+        int[] pu = in.ints(GraphColumns.PAIR_USER);
+        int[] pi = in.ints(GraphColumns.PAIR_ITEM);
         long[] pairKeys = new long[pu.length];
         for (int p = 0; p < pu.length; p++) {
             pairKeys[p] = ((long) pu[p] << 32) | pi[p];
@@ -139,13 +139,13 @@ final class PairState {
         for (long i : itemIds) {
             s.items.slot(i);
         }
-        long[] cats = in.longs("item_category");
+        long[] cats = in.longs(GraphColumns.ITEM_CATEGORY);
         System.arraycopy(cats, 0, s.itemCategory, 0, cats.length);
-        copy(in.floats("pair_weight"), s.weight);
-        copy(in.longs("pair_last"), s.last);
-        copy(in.floats("pair_best_weight"), s.bestWeight);
-        copy(in.bytes("pair_best_behaviour"), s.bestBehaviour);
-        copy(in.longs("pair_best_time"), s.bestTime);
+        copy(in.floats(GraphColumns.PAIR_WEIGHT), s.weight);
+        copy(in.longs(GraphColumns.PAIR_LAST), s.last);
+        copy(in.floats(GraphColumns.PAIR_BEST_WEIGHT), s.bestWeight);
+        copy(in.bytes(GraphColumns.PAIR_BEST_BEHAVIOUR), s.bestBehaviour);
+        copy(in.longs(GraphColumns.PAIR_BEST_TIME), s.bestTime);
         return s;
     }
 

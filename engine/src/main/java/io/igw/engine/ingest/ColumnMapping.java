@@ -195,7 +195,7 @@ public final class ColumnMapping {
             boolean needed = role.required || (role == Role.BEHAVIOUR && fixedBehaviour == null);
             if (index < 0 && needed) {
                 throw new ImportException("No " + role.key() + " column: the header has " + String.join(", ", header)
-                        + "; name it with --mapping " + role.key() + "=COLUMN.");
+                        + "; name its column in the mapping (" + role.key() + "=COLUMN).");
             }
             at.put(role, index);
         }

@@ -1,7 +1,8 @@
 package io.igw.engine.prediction;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.activity.ActivityLog;
-import io.igw.engine.models.UserVectors;
+import io.igw.engine.recommenders.UserVectors;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
@@ -47,7 +48,7 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
     public BehaviourPrediction(Workspace workspace, ActivityLog log, Outcome outcome, int horizonDays, long seed,
                                boolean byCategory) {
         if (horizonDays < 1 || horizonDays > 365) {
-            throw new IllegalArgumentException("--horizon-days must be from 1 to 365, not " + horizonDays);
+            throw new InvalidSetting("horizon_days", "must be from 1 to 365, not " + horizonDays);
         }
         this.workspace = workspace;
         this.outcome = outcome;
@@ -71,8 +72,9 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
         long testCutoff = end - horizon;
         long trainCutoff = testCutoff - horizon;
         if (trainCutoff - log.firstTime() < horizon) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "The log covers %.0f days; predicting %d days ahead "
-                    + "needs at least %d (history, a training window and a test window of %d days each). Try a shorter --horizon-days.",
+            throw new InvalidSetting("horizon_days", String.format(Locale.ROOT, "is too long for this log: it covers %.0f days, and "
+                    + "predicting %d days ahead needs at least %d (history, a training window and a test window of %d days each); "
+                    + "try a shorter horizon",
                     (end - log.firstTime()) / DAY, horizonDays, 3 * horizonDays, horizonDays));
         }
         context.checkCancelled();

@@ -29,7 +29,7 @@ public enum Outcome {
                 return o;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not something igw predicts: use churn or purchase.");
+        throw new IllegalArgumentException("'" + text + "' is not an outcome the workbench predicts: use churn or purchase.");
     }
 
     /** Whether the user's events in {@code [from, to)} make the outcome happen. */

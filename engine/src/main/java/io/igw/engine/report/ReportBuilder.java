@@ -33,10 +33,10 @@ import io.igw.storage.catalog.CatalogLookup;
 import io.igw.storage.datasets.DatasetInfo;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.graph.GraphBuild;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
-import io.igw.storage.graph.Interest;
-import io.igw.storage.graph.StoredGraph;
+import io.igw.engine.graph.Interest;
+import io.igw.engine.graph.InterestGraph;
 import io.igw.storage.models.EvaluationStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,10 +144,10 @@ public final class ReportBuilder implements Job<ReportContent> {
         GraphStore store = new GraphStore(workspace);
         java.util.Optional<GraphBuild> latest = store.latest();
         if (latest.isEmpty()) {
-            return List.of(new Paragraph("No interest graph has been built yet (./igw graph build, or Build in the Graph screen)."));
+            return List.of(new Paragraph("No interest graph has been built yet: build one in the Graph screen or from the command line."));
         }
         GraphBuild build = latest.get();
-        StoredGraph graph = store.open(build);
+        InterestGraph graph = InterestGraph.open(workspace, build);
         List<Part> parts = new ArrayList<>();
         InterestCommunities.Result communities = new InterestCommunities(workspace).run(context);
         parts.add(new Paragraph(String.format(Locale.ROOT, "Graph build %d (%,d events, built %s): %,d users in %d interest "
@@ -203,7 +203,7 @@ public final class ReportBuilder implements Job<ReportContent> {
     private List<Part> models() {
         List<EvaluationStore.Stored> stored = new EvaluationStore(workspace).list();
         if (stored.isEmpty()) {
-            return List.of(new Paragraph("No model has been evaluated yet (./igw evaluate or ./igw train, or the Models screen)."));
+            return List.of(new Paragraph("No model has been evaluated yet: train or evaluate models in the Models screen or from the command line."));
         }
         String protocol = stored.get(0).protocol();
         Map<String, EvaluationStore.Stored> newest = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.igw.engine.report;
 
+import io.igw.engine.errors.InvalidSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +38,8 @@ public enum ReportSection {
                 }
             }
             if (found == null) {
-                throw new IllegalArgumentException("--sections: '" + n + "' is not a section; choose from datasets, graph, "
-                        + "models, audiences, predictions, rules.");
+                throw new InvalidSetting("sections", "'" + n + "' is not a section; choose from datasets, graph, "
+                        + "models, audiences, predictions, rules");
             }
             if (!out.contains(found)) {
                 out.add(found);

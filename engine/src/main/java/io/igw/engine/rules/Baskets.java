@@ -1,5 +1,6 @@
 package io.igw.engine.rules;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
@@ -30,7 +31,7 @@ public record Baskets(int[][] baskets, long[] itemIds, boolean purchasesOnly) {
                     return l;
                 }
             }
-            throw new IllegalArgumentException("--level must be item or category, not '" + text + "'");
+            throw new InvalidSetting("level", "must be item or category, not '" + text + "'");
         }
     }
 

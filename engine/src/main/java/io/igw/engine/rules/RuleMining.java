@@ -1,5 +1,6 @@
 package io.igw.engine.rules;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
@@ -30,13 +31,13 @@ public final class RuleMining implements Job<RuleMining.Result> {
 
     public RuleMining(Workspace workspace, double minSupport, double minConfidence, int maxLength, Baskets.Level level) {
         if (minSupport <= 0 || minSupport > 1) {
-            throw new IllegalArgumentException("--min-support must be a share of baskets in (0, 1], not " + minSupport);
+            throw new InvalidSetting("min_support", "must be a share of baskets in (0, 1], not " + minSupport);
         }
         if (minConfidence < 0 || minConfidence > 1) {
-            throw new IllegalArgumentException("--min-confidence must be between 0 and 1, not " + minConfidence);
+            throw new InvalidSetting("min_confidence", "must be between 0 and 1, not " + minConfidence);
         }
         if (maxLength < 2) {
-            throw new IllegalArgumentException("--max-length must be at least 2 (a rule needs two items), not " + maxLength);
+            throw new InvalidSetting("max_length", "must be at least 2 (a rule needs two items), not " + maxLength);
         }
         this.workspace = workspace;
         this.minSupport = minSupport;

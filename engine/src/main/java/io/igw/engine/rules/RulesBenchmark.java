@@ -1,5 +1,6 @@
 package io.igw.engine.rules;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.bench.HeapPeak;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
@@ -23,7 +24,7 @@ public final class RulesBenchmark implements Job<Map<String, Object>> {
 
     public RulesBenchmark(long baskets, long seed) {
         if (baskets < 1 || baskets > 10_000_000) {
-            throw new IllegalArgumentException("--baskets must be between 1 and 10,000,000, not " + baskets);
+            throw new InvalidSetting("baskets", "must be between 1 and 10,000,000, not " + baskets);
         }
         this.baskets = (int) baskets;
         this.seed = seed;

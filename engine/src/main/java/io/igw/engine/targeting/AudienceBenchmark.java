@@ -1,5 +1,6 @@
 package io.igw.engine.targeting;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.activity.SessionCounts;
 import io.igw.engine.bench.HeapPeak;
 import io.igw.engine.task.Job;
@@ -31,7 +32,7 @@ public final class AudienceBenchmark implements Job<Map<String, Object>> {
 
     public AudienceBenchmark(long users, long seed) {
         if (users < 1 || users > 20_000_000) {
-            throw new IllegalArgumentException("--users must be between 1 and 20,000,000, not " + users);
+            throw new InvalidSetting("users", "must be between 1 and 20,000,000, not " + users);
         }
         this.users = (int) users;
         this.seed = seed;

@@ -1,5 +1,6 @@
 package io.igw.engine.targeting;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.activity.ActivityLog;
 import io.igw.engine.activity.ItemFacets;
 import io.igw.engine.activity.SessionCounts;
@@ -61,7 +62,7 @@ public final class AudienceBuilder {
     /** Sets the share of the score that purchase propensity takes (0: interest alone; 1: propensity alone). */
     public AudienceBuilder propensityWeight(double weight) {
         if (!(weight >= 0 && weight <= 1)) {
-            throw new IllegalArgumentException("--propensity-weight must be between 0 and 1, not " + weight);
+            throw new InvalidSetting("propensity_weight", "must be between 0 and 1, not " + weight);
         }
         this.propensityWeight = weight;
         return this;

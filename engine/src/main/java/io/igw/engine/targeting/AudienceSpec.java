@@ -1,5 +1,6 @@
 package io.igw.engine.targeting;
 
+import io.igw.engine.errors.InvalidSetting;
 import java.util.List;
 
 /**
@@ -14,16 +15,16 @@ public record AudienceSpec(List<Target> include, List<Target> exclude, List<Beha
         exclude = List.copyOf(exclude);
         rules = List.copyOf(rules);
         if (include.isEmpty()) {
-            throw new IllegalArgumentException("--target needs at least one interest, e.g. category:302.");
+            throw new InvalidSetting("target", "needs at least one interest, e.g. category:302");
         }
         if (size != null && threshold != null) {
-            throw new IllegalArgumentException("Give --size or --threshold, not both.");
+            throw InvalidSetting.conflict("size", "threshold");
         }
         if (size != null && size < 1) {
-            throw new IllegalArgumentException("--size must be at least 1, not " + size);
+            throw new InvalidSetting("size", "must be at least 1, not " + size);
         }
         if (threshold != null && (threshold < 0 || threshold > 1 || Double.isNaN(threshold))) {
-            throw new IllegalArgumentException("--threshold must be a score between 0 and 1, not " + threshold);
+            throw new InvalidSetting("threshold", "must be a score between 0 and 1, not " + threshold);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.igw.engine.targeting;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.activity.ActivityLog;
 import io.igw.storage.Behaviour;
 import java.util.Locale;
@@ -14,25 +15,25 @@ public record BehaviourRule(boolean did, Behaviour behaviour, int days) {
 
     /** Parses {@code buy:30} (for {@code --did} or {@code --did-not}). */
     public static BehaviourRule parse(String spec, boolean did) {
-        String option = did ? "--did" : "--did-not";
+        String option = did ? "did" : "did_not";
         String[] parts = spec.split(":");
         if (parts.length != 2) {
-            throw new IllegalArgumentException(option + " '" + spec + "' must be behaviour:days, e.g. buy:30 or view:7.");
+            throw new InvalidSetting(option, "'" + spec + "' must be behaviour:days, e.g. buy:30 or view:7");
         }
         Behaviour b;
         try {
             b = Behaviour.valueOf(parts[0].trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " '" + spec + "': the behaviour must be view, fav, cart, buy or rate.");
+            throw new InvalidSetting(option, "'" + spec + "': the behaviour must be view, fav, cart, buy or rate");
         }
         int days;
         try {
             days = Integer.parseInt(parts[1].trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " '" + spec + "': the days must be a whole number.");
+            throw new InvalidSetting(option, "'" + spec + "': the days must be a whole number");
         }
         if (days < 1) {
-            throw new IllegalArgumentException(option + " '" + spec + "': the window must be at least 1 day.");
+            throw new InvalidSetting(option, "'" + spec + "': the window must be at least 1 day");
         }
         return new BehaviourRule(did, b, days);
     }

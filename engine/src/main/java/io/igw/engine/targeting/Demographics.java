@@ -1,5 +1,6 @@
 package io.igw.engine.targeting;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.storage.catalog.UserAttributes;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,10 @@ public record Demographics(Integer minAge, Integer maxAge, Set<String> genders, 
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--age '" + age + "' must be an age or a range such as 25-34, 25- or -34.");
+                throw new InvalidSetting("age", "'" + age + "' must be an age or a range such as 25-34, 25- or -34");
             }
             if (min != null && max != null && min > max) {
-                throw new IllegalArgumentException("--age '" + age + "': the range is empty.");
+                throw new InvalidSetting("age", "'" + age + "' is an empty range");
             }
         }
         return new Demographics(min, max, Set.copyOf(genders), Set.copyOf(cities));

@@ -1,8 +1,9 @@
 package io.igw.engine.targeting;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.activity.ActivityLog;
 import io.igw.engine.activity.SessionCounts;
-import io.igw.engine.models.UserVectors;
+import io.igw.engine.recommenders.UserVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +28,8 @@ public final class Lookalikes {
 
     public static Result expand(AudienceBuilder builder, AudienceBuilder.Audience seed, double percent, UserVectors learned) {
         if (!(percent >= MIN_PERCENT && percent <= MAX_PERCENT)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "--lookalike must be a percentage of all users from 1 to 10, not %s", percent));
+            throw new InvalidSetting("lookalike", String.format(Locale.ROOT,
+                    "must be a percentage of all users from 1 to 10, not %s", percent));
         }
         if (seed.members().isEmpty()) {
             throw new IllegalArgumentException("The seed audience is empty: there is nobody to find lookalikes of.");

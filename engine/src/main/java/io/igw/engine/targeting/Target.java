@@ -1,6 +1,6 @@
 package io.igw.engine.targeting;
 
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -11,11 +11,11 @@ import io.igw.engine.ingest.WorkspaceImport;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
-import io.igw.storage.graph.Evidence;
+import io.igw.engine.graph.Evidence;
 import io.igw.storage.graph.GraphBuild;
 import io.igw.storage.graph.GraphStore;
-import io.igw.storage.graph.Interest;
-import io.igw.storage.graph.StoredGraph;
+import io.igw.engine.graph.Interest;
+import io.igw.engine.graph.InterestGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,8 +59,8 @@ class GraphUpdateTest {
             assertEquals(full.nodes(), updated.nodes());
             assertEquals(full.edges(), updated.edges());
             GraphStore store = new GraphStore(ws);
-            StoredGraph u = store.open(store.find(updated.buildId()).orElseThrow());
-            StoredGraph f = store.open(store.find(full.buildId()).orElseThrow());
+            InterestGraph u = InterestGraph.open(ws, store.find(updated.buildId()).orElseThrow());
+            InterestGraph f = InterestGraph.open(ws, store.find(full.buildId()).orElseThrow());
             int compared = 0;
             for (long user : f.users()) {
                 assertSame(f.interests(user, null), u.interests(user, null), "user " + user);
@@ -69,8 +69,8 @@ class GraphUpdateTest {
             }
             assertEquals(600, compared);
             for (long item = 1; item <= 3000; item += 7) {
-                List<StoredGraph.Link> fl = f.itemLinks(item);
-                List<StoredGraph.Link> ul = u.itemLinks(item);
+                List<InterestGraph.Link> fl = f.itemLinks(item);
+                List<InterestGraph.Link> ul = u.itemLinks(item);
                 assertEquals(fl.size(), ul.size(), "links of item " + item);
                 for (int k = 0; k < fl.size(); k++) {
                     assertEquals(fl.get(k).strength(), ul.get(k).strength(), 1e-3, "link lift of item " + item);

@@ -8,7 +8,7 @@ import io.igw.engine.ingest.ImportRequest;
 import io.igw.engine.ingest.WorkspaceImport;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +48,8 @@ class InterestDriftTest {
             GraphBuildSummary end = InterestGraphBuilder.full(ws, params).run(JobContext.quiet());
             GraphStore store = new GraphStore(ws);
             store.pin(weekTwo.buildId(), "week two");
-            InterestDrift drift = new InterestDrift(store.open(store.find(weekTwo.buildId()).orElseThrow()),
-                    store.open(store.find(end.buildId()).orElseThrow()));
+            InterestDrift drift = new InterestDrift(InterestGraph.open(ws, store.find(weekTwo.buildId()).orElseThrow()),
+                    InterestGraph.open(ws, store.find(end.buildId()).orElseThrow()));
 
             List<InterestDrift.Change> user1 = drift.forUser(1, GraphKind.CATEGORY);
             assertEquals("20", user1.get(0).id(), "books rose most for user 1");

@@ -12,11 +12,11 @@ import io.igw.engine.ingest.WorkspaceImport;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
-import io.igw.storage.graph.Evidence;
+import io.igw.engine.graph.Evidence;
 import io.igw.storage.graph.GraphStore;
-import io.igw.storage.graph.GraphKind;
-import io.igw.storage.graph.Interest;
-import io.igw.storage.graph.StoredGraph;
+import io.igw.engine.graph.GraphKind;
+import io.igw.engine.graph.Interest;
+import io.igw.engine.graph.InterestGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ class InterestGraphTest {
 
     private static Workspace workspace;
     private static GraphBuildSummary summary;
-    private static StoredGraph graph;
+    private static InterestGraph graph;
 
     @BeforeAll
     static void buildGraph() throws Exception {
@@ -50,7 +50,7 @@ class InterestGraphTest {
                 "")).run(QUIET);
         summary = InterestGraphBuilder.full(workspace, GraphParameters.defaults()).run(QUIET);
         GraphStore store = new GraphStore(workspace);
-        graph = store.open(store.find(summary.buildId()).orElseThrow());
+        graph = InterestGraph.open(workspace, store.find(summary.buildId()).orElseThrow());
     }
 
     @AfterAll
@@ -161,7 +161,7 @@ class InterestGraphTest {
     void aUsersMostSimilarUsersShareTheirTopCategory() {
         int agree = 0;
         for (long user = 1; user <= 50; user++) {
-            List<StoredGraph.Link> similar = graph.similarUsers(user, 5);
+            List<InterestGraph.Link> similar = graph.similarUsers(user, 5);
             assertEquals(5, similar.size());
             assertTrue(similar.get(0).strength() >= similar.get(4).strength(), "most similar first");
             String top = graph.interests(user, GraphKind.CATEGORY).get(0).target();

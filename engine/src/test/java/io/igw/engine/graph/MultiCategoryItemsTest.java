@@ -9,8 +9,8 @@ import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.graph.GraphStore;
-import io.igw.storage.graph.GraphKind;
-import io.igw.storage.graph.Interest;
+import io.igw.engine.graph.GraphKind;
+import io.igw.engine.graph.Interest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class MultiCategoryItemsTest {
             GraphBuildSummary build = InterestGraphBuilder.full(ws, GraphParameters.defaults()).run(JobContext.quiet());
 
             GraphStore store = new GraphStore(ws);
-            List<Interest> genres = store.open(store.find(build.buildId()).orElseThrow()).interests(7, GraphKind.CATEGORY);
+            List<Interest> genres = InterestGraph.open(ws, store.find(build.buildId()).orElseThrow()).interests(7, GraphKind.CATEGORY);
             assertEquals(List.of("8", "5"), genres.stream().map(Interest::target).toList());
             assertEquals(0.75, genres.get(0).score(), 1e-6);
             assertEquals(0.25, genres.get(1).score(), 1e-6);

@@ -14,7 +14,7 @@ import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.UserAttributes;
 import io.igw.storage.datasets.DatasetKind;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -42,7 +42,7 @@ public final class DuckDbGraphBaseline {
             Class.forName("org.duckdb.DuckDBDriver");
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("DuckDB is not on the class path: the graph benchmark runs from a source checkout "
-                    + "(./igw bench graph), which puts app/target/bench-lib on it.");
+                    + "(the graph benchmark's launcher puts app/target/bench-lib on it).");
         }
         double hl = halfLifeDays * 86_400.0;
         double[] w = {0, pv, fav, cart, buy};

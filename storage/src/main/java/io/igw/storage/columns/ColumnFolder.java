@@ -1,5 +1,6 @@
 package io.igw.storage.columns;
 
+import io.igw.storage.IoWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -105,6 +106,7 @@ public final class ColumnFolder {
      * at once on every platform, and no second copy of a large column on the heap.
      */
     private static void read(Path file, int width, Chunk chunk) {
+        IoWatch.touching("reading " + file);
         int perChunk = (1 << 20) / width;
         ByteBuffer buf = BUFFER.get();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -126,6 +128,7 @@ public final class ColumnFolder {
     }
 
     private static ByteBuffer read(Path file) {
+        IoWatch.touching("reading " + file);
         try {
             return ByteBuffer.wrap(Files.readAllBytes(file));
         } catch (IOException e) {

@@ -205,8 +205,4 @@ public final class GraphStore {
         return ColumnFolder.open(folder(build));
     }
 
-    /** A complete build, read for queries. */
-    public StoredGraph open(GraphBuild build) {
-        return new StoredGraph(workspace, build, columns(build.id()));
-    }
 }

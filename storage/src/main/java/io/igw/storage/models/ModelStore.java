@@ -28,17 +28,17 @@ import java.util.stream.Stream;
  * half-done is removed when the workspace opens.
  */
 public final class ModelStore {
-    /** What was trained, on what, and how well it did on its validation hold-out. */
-    public record Provenance(String model, String parameters, long seed, String dataVersion, int users, int items,
-                             long interactions) {
+    /**
+     * A model about to be written: its kind, settings, seed and data (kept in columns to list and filter by) and its
+     * whole provenance as the engine writes it (JSON).
+     */
+    public record Registration(String model, String parameters, long seed, String dataVersion, int users, int items,
+                               long interactions, Instant trainedAt, String provenanceJson) {
     }
 
-    /** A stored model. {@code metrics} and {@code curve} are JSON. */
-    public record TrainedModel(int id, Instant trainedAt, Provenance provenance, int epochs, String metrics, String curve,
-                               double trainSeconds) {
-        public String model() {
-            return provenance.model();
-        }
+    /** A stored model. {@code provenanceJson}, {@code metrics} and {@code curve} are JSON. */
+    public record TrainedModel(int id, Instant trainedAt, String model, String provenanceJson, int epochs, String metrics,
+                               String curve, double trainSeconds) {
     }
 
     private final Workspace workspace;
@@ -56,11 +56,12 @@ public final class ModelStore {
     }
 
     /** Registers a model about to be written; returns its id. */
-    public int begin(Provenance p) {
+    public int begin(Registration p) {
         String sql = "INSERT INTO trained_models(status, trained_at, model, parameters, seed, data_version, users, items, "
-                + "interactions, epochs, metrics, curve, train_seconds) VALUES ('training', ?, ?, ?, ?, ?, ?, ?, ?, 0, '{}', '[]', 0)";
+                + "interactions, provenance, epochs, metrics, curve, train_seconds) "
+                + "VALUES ('training', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '{}', '[]', 0)";
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setTimestamp(1, Timestamp.from(p.trainedAt()));
             ps.setString(2, p.model());
             ps.setString(3, p.parameters());
             ps.setLong(4, p.seed());
@@ -68,6 +69,7 @@ public final class ModelStore {
             ps.setInt(6, p.users());
             ps.setInt(7, p.items());
             ps.setLong(8, p.interactions());
+            ps.setString(9, p.provenanceJson());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -167,8 +169,8 @@ public final class ModelStore {
     }
 
     private List<TrainedModel> query(String where, Integer id) {
-        String sql = "SELECT model_id, trained_at, model, parameters, seed, data_version, users, items, interactions, epochs, "
-                + "metrics, curve, train_seconds FROM trained_models " + where;
+        String sql = "SELECT model_id, trained_at, model, provenance, epochs, metrics, curve, train_seconds FROM trained_models "
+                + where;
         List<TrainedModel> out = new ArrayList<>();
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (id != null) {
@@ -176,10 +178,8 @@ public final class ModelStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Provenance p = new Provenance(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                            rs.getInt(7), rs.getInt(8), rs.getLong(9));
-                    out.add(new TrainedModel(rs.getInt(1), rs.getTimestamp(2).toInstant(), p, rs.getInt(10),
-                            rs.getString(11), rs.getString(12), rs.getDouble(13)));
+                    out.add(new TrainedModel(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getInt(5), rs.getString(6), rs.getString(7), rs.getDouble(8)));
                 }
             }
         } catch (SQLException e) {

@@ -21,7 +21,7 @@ public final class ReportWriter {
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         String format = name.endsWith(".html") || name.endsWith(".htm") ? "html" : name.endsWith(".pdf") ? "pdf" : null;
         if (format == null) {
-            throw new IllegalArgumentException("--out must name a .html or .pdf file, not " + out);
+            throw new io.igw.engine.errors.InvalidSetting("out", "must name a .html or .pdf file, not " + out);
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {

@@ -1,5 +1,6 @@
 package io.igw.app.ui.data;
 
+import io.igw.app.ui.shell.Problems;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.ingest.ImportReport;
 import io.igw.engine.ingest.ImportRequest;
@@ -201,8 +202,7 @@ public final class DataViewModel {
     }
 
     private void failed(Throwable t) {
-        String message = t.getMessage() == null ? t.toString() : t.getMessage();
-        status.set(message);
+        status.set(Problems.describe(t));
     }
 
 

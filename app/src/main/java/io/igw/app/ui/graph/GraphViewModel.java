@@ -1,5 +1,6 @@
 package io.igw.app.ui.graph;
 
+import io.igw.app.ui.shell.Problems;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.explore.CommunityOverview;
 import io.igw.engine.explore.EgoNetwork;
@@ -13,12 +14,12 @@ import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
-import io.igw.storage.graph.Evidence;
+import io.igw.engine.graph.Evidence;
 import io.igw.storage.graph.GraphBuild;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
-import io.igw.storage.graph.Interest;
-import io.igw.storage.graph.StoredGraph;
+import io.igw.engine.graph.Interest;
+import io.igw.engine.graph.InterestGraph;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ public final class GraphViewModel {
     }
 
     /** The latest build, its reader and its communities, reopened when a newer build appears. */
-    private record Explorer(GraphBuild build, StoredGraph graph, InterestCommunities.Result communities) {
+    private record Explorer(GraphBuild build, InterestGraph graph, InterestCommunities.Result communities) {
     }
 
     private synchronized Explorer explorer() {
@@ -99,7 +100,7 @@ public final class GraphViewModel {
         }
         if (explorer == null || explorer.build().id() != latest.get().id()) {
             InterestCommunities.Result communities = new InterestCommunities(workspace).run(JobContext.quiet());
-            explorer = new Explorer(latest.get(), new GraphStore(workspace).open(latest.get()), communities);
+            explorer = new Explorer(latest.get(), InterestGraph.open(workspace, latest.get()), communities);
         }
         return explorer;
     }
@@ -132,11 +133,11 @@ public final class GraphViewModel {
             if (e == null) {
                 throw new IllegalArgumentException("There is no interest graph yet: build it first.");
             }
-            List<StoredGraph.Node> hits = e.graph().search(text, 1);
+            List<InterestGraph.Node> hits = e.graph().search(text, 1);
             if (hits.isEmpty()) {
                 throw new IllegalArgumentException("Nothing in the graph matches '" + text.strip() + "'.");
             }
-            StoredGraph.Node hit = hits.get(0);
+            InterestGraph.Node hit = hits.get(0);
             return new EgoNetwork(e.graph(), e.communities().membership()).around(hit.kind(), hit.id(), depth.get(), MAX_NODES);
         }, this::showFetched);
     }
@@ -242,7 +243,7 @@ public final class GraphViewModel {
         int colon = key.indexOf(':');
         String kind = key.substring(0, colon);
         String id = key.substring(colon + 1);
-        StoredGraph g = e.graph();
+        InterestGraph g = e.graph();
         List<String> facts = new ArrayList<>();
         Map<String, Double> shares = new LinkedHashMap<>();
         List<String> evidence = new ArrayList<>();
@@ -258,7 +259,7 @@ public final class GraphViewModel {
                         count(all, "category"), count(all, "tag"), count(all, "brand"), count(all, "item")));
                 all.stream().filter(i -> i.kind().equals("category")).limit(8).forEach(i -> shares.put(i.label(), i.score()));
                 Map<String, List<Evidence>> behind = g.evidence(user);
-                List<StoredGraph.Link> similar = g.similarUsers(user, 5);
+                List<InterestGraph.Link> similar = g.similarUsers(user, 5);
                 if (!similar.isEmpty()) {
                     facts.add("Most similar users: " + similar.stream().map(l -> String.format(Locale.ROOT, "%s (%.2f)",
                             l.id(), l.strength())).reduce((a, b) -> a + ", " + b).orElse(""));
@@ -304,8 +305,7 @@ public final class GraphViewModel {
             done.accept(result);
         }, failure -> {
             busy.set(false);
-            status.set(failure instanceof IllegalArgumentException ? failure.getMessage()
-                    : "Something went wrong: " + failure.getMessage());
+            status.set(Problems.describe(failure));
         }, () -> busy.set(false)));
     }
 

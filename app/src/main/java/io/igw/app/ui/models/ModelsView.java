@@ -1,9 +1,9 @@
 package io.igw.app.ui.models;
 
 import io.igw.app.ui.shell.ChartViewers;
-import io.igw.engine.models.Training;
+import io.igw.engine.recommenders.Training;
 import io.igw.storage.models.EvaluationStore;
-import io.igw.storage.models.ModelStore;
+import io.igw.engine.recommenders.RegisteredModel;
 import io.igw.viz.charts.ModelComparisonChart;
 import io.igw.viz.charts.TrainingCurveChart;
 import java.time.ZoneId;
@@ -138,13 +138,13 @@ public final class ModelsView extends BorderPane {
     }
 
     private Region registry() {
-        TableView<ModelStore.TrainedModel> table = new TableView<>(model.registry);
+        TableView<RegisteredModel> table = new TableView<>(model.registry);
         table.setId("registryTable");
         table.setPlaceholder(new Label("No model stored yet: train one."));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.showCurveOf(b));
         table.getColumns().setAll(List.of(
                 Columns.of("#", m -> m.id(), 40),
-                Columns.of("model", ModelStore.TrainedModel::model, 90),
+                Columns.of("model", RegisteredModel::model, 90),
                 Columns.of("trained", m -> WHEN.format(m.trainedAt()), 120),
                 Columns.of("epochs", m -> m.epochs() == 0 ? "closed form" : String.valueOf(m.epochs()), 80),
                 Columns.of("validation", m -> m.metrics().replaceAll("[{}\"]", "").replace(",", "  "), 420)));

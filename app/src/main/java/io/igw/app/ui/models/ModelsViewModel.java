@@ -2,14 +2,15 @@ package io.igw.app.ui.models;
 
 import io.igw.app.ui.shell.ScreenWork;
 import io.igw.app.ui.shell.UiTasks;
-import io.igw.engine.models.Evaluation;
-import io.igw.engine.models.ModelCatalog;
-import io.igw.engine.models.ModelTraining;
-import io.igw.engine.models.Split;
-import io.igw.engine.models.Training;
+import io.igw.engine.recommenders.Evaluation;
+import io.igw.engine.recommenders.ModelCatalog;
+import io.igw.engine.recommenders.ModelRegistry;
+import io.igw.engine.recommenders.RegisteredModel;
+import io.igw.engine.recommenders.ModelTraining;
+import io.igw.engine.recommenders.Split;
+import io.igw.engine.recommenders.Training;
 import io.igw.storage.Workspace;
 import io.igw.storage.models.EvaluationStore;
-import io.igw.storage.models.ModelStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public final class ModelsViewModel {
     public final ObservableList<String> protocols = FXCollections.observableArrayList();
     public final StringProperty protocol = new SimpleStringProperty();
     public final ObservableList<EvaluationStore.Stored> comparison = FXCollections.observableArrayList();
-    public final ObservableList<ModelStore.TrainedModel> registry = FXCollections.observableArrayList();
+    public final ObservableList<RegisteredModel> registry = FXCollections.observableArrayList();
 
     private final Workspace workspace;
     private final UiTasks tasks;
@@ -117,18 +118,18 @@ public final class ModelsViewModel {
         protocols.setAll(seen);   // a choice box showing these clears its value when they change
         protocol.set(keep != null && seen.contains(keep) ? keep : seen.isEmpty() ? null : seen.get(0));
         filter();
-        registry.setAll(new ModelStore(workspace).list());
+        registry.setAll(new ModelRegistry(workspace).list());
         if (!running.get() && curve.isEmpty() && !registry.isEmpty()) {
             showCurveOf(registry.stream().filter(m -> m.epochs() > 0).findFirst().orElse(registry.get(0)));
         }
     }
 
     /** Shows a stored model's training curve (closed-form models have none). */
-    public void showCurveOf(ModelStore.TrainedModel trained) {
+    public void showCurveOf(RegisteredModel trained) {
         if (running.get() || trained == null) {
             return;
         }
-        curve.setAll(StoredCurve.parse(trained.curve()));
+        curve.setAll(trained.curve());
         curveOf.set(trained.model() + " · model " + trained.id());
     }
 

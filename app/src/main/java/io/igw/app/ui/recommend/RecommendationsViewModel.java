@@ -1,15 +1,16 @@
 package io.igw.app.ui.recommend;
 
+import io.igw.app.ui.shell.Problems;
 import io.igw.app.ui.shell.UiTasks;
-import io.igw.engine.models.Recommendations;
-import io.igw.engine.models.StoredModel;
+import io.igw.engine.recommenders.Recommendations;
+import io.igw.engine.recommenders.StoredModel;
 import io.igw.engine.task.Job;
 import io.igw.storage.Workspace;
-import io.igw.storage.graph.GraphKind;
+import io.igw.engine.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
-import io.igw.storage.graph.Interest;
-import io.igw.storage.graph.StoredGraph;
-import io.igw.storage.models.ModelStore;
+import io.igw.engine.graph.Interest;
+import io.igw.engine.graph.InterestGraph;
+import io.igw.engine.recommenders.ModelRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public final class RecommendationsViewModel {
     /** Re-reads the registry; keeps the chosen models when they are still there, else picks the two newest. */
     public void refresh() {
         recommendations = null;
-        List<Choice> now = new ModelStore(workspace).list().stream()
+        List<Choice> now = new ModelRegistry(workspace).list().stream()
                 .map(m -> new Choice(m.id(), m.model(), m.model() + " · model " + m.id())).toList();
         Choice l = left.get();
         Choice r = right.get();
@@ -122,7 +123,7 @@ public final class RecommendationsViewModel {
             leftRows.clear();
             rightRows.clear();
             profile.set(Map.of());
-            status.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+            status.set(Problems.describe(failure));
         }, () -> busy.set(false)));
     }
 
@@ -163,7 +164,7 @@ public final class RecommendationsViewModel {
         if (build.isEmpty()) {
             return Map.of();
         }
-        StoredGraph graph = store.open(build.get());
+        InterestGraph graph = InterestGraph.open(workspace, build.get());
         if (!graph.hasUser(userId)) {
             return Map.of();
         }

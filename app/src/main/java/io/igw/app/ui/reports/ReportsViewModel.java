@@ -1,5 +1,6 @@
 package io.igw.app.ui.reports;
 
+import io.igw.app.ui.shell.Problems;
 import io.igw.app.ui.shell.ScreenWork;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.report.ReportBuilder;
@@ -93,7 +94,7 @@ public final class ReportsViewModel {
         try {
             ReportWriter.formatOf(file);
         } catch (IllegalArgumentException e) {
-            work.status.set(e.getMessage());
+            work.status.set(Problems.describe(e));
             return;
         }
         List<AudienceSpec> specs = audiences.get();

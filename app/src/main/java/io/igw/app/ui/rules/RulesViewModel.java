@@ -1,5 +1,6 @@
 package io.igw.app.ui.rules;
 
+import io.igw.app.ui.shell.Problems;
 import io.igw.app.ui.shell.ScreenWork;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.rules.AssociationRules;
@@ -63,7 +64,7 @@ public final class RulesViewModel {
         try {
             mining = new RuleMining(workspace, minSupport.get(), minConfidence.get(), maxLength.get(), level.get());
         } catch (IllegalArgumentException e) {
-            work.status.set(e.getMessage());
+            work.status.set(Problems.describe(e));
             return;
         }
         work.start("mine rules", ctx -> {

@@ -49,7 +49,7 @@ public final class ScreenWork {
             done.accept(result);
         }, failure -> {
             running.set(false);
-            status.set("Failed: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+            status.set(Problems.describe(failure));
             failed.accept(failure);
         }, () -> {
             running.set(false);

@@ -1,9 +1,10 @@
 package io.igw.app.ui.targeting;
 
+import io.igw.app.ui.shell.Problems;
 import io.igw.app.ui.shell.ScreenWork;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.activity.ItemFacets;
-import io.igw.engine.models.UserVectors;
+import io.igw.engine.recommenders.UserVectors;
 import io.igw.engine.targeting.AudienceBuilder;
 import io.igw.engine.targeting.AudienceCsv;
 import io.igw.engine.targeting.AudienceSpec;
@@ -163,7 +164,7 @@ public final class TargetingViewModel {
         try {
             spec = spec();
         } catch (IllegalArgumentException e) {
-            work.status.set(e.getMessage());
+            work.status.set(Problems.describe(e));
             return;
         }
         double percent = lookalikePercent.get();

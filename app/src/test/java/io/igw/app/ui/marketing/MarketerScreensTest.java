@@ -109,7 +109,7 @@ class MarketerScreensTest {
 
         model.horizonDays.set(60);
         model.run();
-        assertTrue(model.work.status.get().startsWith("Failed: The log covers 35 days"), model.work.status.get());
+        assertTrue(model.work.status.get().startsWith("Horizon (days) is too long for this log: it covers 35 days"), model.work.status.get());
     }
 
     @Test
@@ -127,7 +127,7 @@ class MarketerScreensTest {
         assertTrue(Files.readString(html).contains("<h2>Association rules</h2>"));
         assertTrue(Files.isRegularFile(tmp.resolve("r-rules.csv")));
         model.save(tmp.resolve("r.docx"));
-        assertTrue(model.work.status.get().startsWith("--out must name a .html or .pdf file"), model.work.status.get());
+        assertTrue(model.work.status.get().startsWith("File must name a .html or .pdf file"), model.work.status.get());
         model.include.values().forEach(b -> b.set(false));
         model.preview();
         assertEquals("Choose at least one section.", model.work.status.get());
@@ -155,6 +155,6 @@ class MarketerScreensTest {
         assertTrue(model.summary.get().contains("baskets"), model.summary.get());
         model.minSupport.set(2);
         model.mine();
-        assertTrue(model.work.status.get().startsWith("--min-support must be"), model.work.status.get());
+        assertTrue(model.work.status.get().startsWith("Minimum support must be"), model.work.status.get());
     }
 }

@@ -82,7 +82,7 @@ class ModelsViewModelTest {
             ModelsViewModel model = new ModelsViewModel(empty, tasks);
             model.model.set("ease");
             model.train();
-            assertTrue(model.status.get().contains("import a behaviour log first"), model.status.get());
+            assertTrue(model.status.get().contains("import a behaviour log in the Data screen first"), model.status.get());
             assertTrue(model.registry.isEmpty());
             assertNull(model.protocol.get());
         } finally {
@@ -100,7 +100,7 @@ class ModelsViewModelTest {
         RecommendationsViewModel view = new RecommendationsViewModel(workspace, tasks);
         assertEquals("content", view.left.get().model(), "the newest model on the left");
         assertFalse(view.right.get().equals(view.left.get()), "a different model on the right");
-        long user = io.igw.engine.models.StoredModel.load(workspace, view.left.get().id(), null).interactions().userId(5);
+        long user = io.igw.engine.recommenders.StoredModel.load(workspace, view.left.get().id(), null).interactions().userId(5);
         view.user.set(Long.toString(user));
         view.show();
         assertEquals(10, view.leftRows.size());

@@ -1,0 +1,60 @@
+package io.igw.app.ui.shell;
+
+import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.errors.MissingPrerequisite;
+import io.igw.engine.errors.UserError;
+import io.igw.engine.ingest.ImportException;
+import io.igw.engine.task.CancelledException;
+import io.igw.storage.WorkspaceException;
+import java.util.Map;
+
+/**
+ * A failure in the words of someone at the window: settings by the names of their fields, what to do first by the
+ * screen where it is done. The command line words the same errors with its flags ({@code UserErrors}).
+ */
+public final class Problems {
+    /** The field each setting is entered in, where its name on screen differs from the engine's key. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("k", "Top K"), Map.entry("epochs", "Max epochs"), Map.entry("half_life_days", "Half-life (days)"),
+            Map.entry("horizon_days", "Horizon (days)"), Map.entry("min_support", "Minimum support"),
+            Map.entry("min_confidence", "Minimum confidence"), Map.entry("max_length", "Longest rule"),
+            Map.entry("propensity_weight", "Propensity weight"), Map.entry("lookalike", "Lookalikes"),
+            Map.entry("size", "Top N"), Map.entry("threshold", "Threshold"), Map.entry("target", "Interests"),
+            Map.entry("did", "Did"), Map.entry("did_not", "Did not"), Map.entry("age", "Age"),
+            Map.entry("split", "Split"), Map.entry("ratio", "Training share"), Map.entry("out", "File"));
+
+    private Problems() {
+    }
+
+    private static String field(String setting) {
+        return FIELDS.getOrDefault(setting, setting.replace('_', ' '));
+    }
+
+    /** One sentence for the status line. */
+    public static String describe(Throwable failure) {
+        if (failure instanceof InvalidSetting s && s.conflictsWith() != null) {
+            return "Give " + field(s.setting()) + " or " + field(s.conflictsWith()) + ", not both.";
+        }
+        if (failure instanceof InvalidSetting s) {
+            return field(s.setting()) + " " + s.problem() + ".";
+        }
+        if (failure instanceof MissingPrerequisite m) {
+            return switch (m.need()) {
+                case EVENTS -> "The workspace has no events yet: import a behaviour log in the Data screen first.";
+                case GRAPH -> "No interest graph has been built yet: build one in the Graph screen first.";
+                case MODEL -> "No " + (m.model() == null ? "" : m.model() + " ") + "model has been trained yet: train one in "
+                        + "the Models screen first.";
+                case USER_VECTORS -> "Learned user vectors come from a trained model: train an autoencoder (or DeepWalk) "
+                        + "in the Models screen first.";
+            };
+        }
+        if (failure instanceof CancelledException) {
+            return "Cancelled; nothing of the interrupted step was kept.";
+        }
+        if (failure instanceof UserError || failure instanceof IllegalArgumentException || failure instanceof ImportException
+                || failure instanceof WorkspaceException) {
+            return failure.getMessage();
+        }
+        return "Something went wrong: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    }
+}

@@ -1,7 +1,0 @@
-package io.igw.engine.models;
-
-/** A model that can say which items are like a given one. */
-public interface ItemSimilarity {
-    /** Fills {@code scores} with every item's similarity to {@code item}; higher is more alike. */
-    void similarTo(int item, float[] scores);
-}

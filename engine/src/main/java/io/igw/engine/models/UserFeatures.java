@@ -1,9 +1,0 @@
-package io.igw.engine.models;
-
-/** A model that learns a feature vector per user (an autoencoder's bottleneck), written back for targeting. */
-public interface UserFeatures {
-    int dimensions();
-
-    /** The feature vector of a user whose items are {@code history}. */
-    float[] features(int[] history);
-}

@@ -1,0 +1,56 @@
+package io.igw.engine.recommenders;
+
+import io.igw.storage.Workspace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The kinds of recommender this build knows, by their command-line names: each with its settings type, the settings
+ * it is trained with, and how to make its trainer (content-based models read the workspace's catalogue).
+ */
+public final class ModelCatalog {
+    private record Kind<S extends ModelSettings>(Class<S> type, S standard, BiFunction<Workspace, S, RecommenderTrainer<S>> trainer) {
+        RecommenderTrainer<S> make(Workspace workspace, String settings) {
+            return trainer.apply(workspace, settings == null ? standard : ModelSettings.parse(type, settings));
+        }
+    }
+
+    private static final Map<String, Kind<?>> KNOWN = new LinkedHashMap<>();
+
+    static {
+        KNOWN.put("pop", new Kind<>(Popularity.Settings.class, new Popularity.Settings(), (ws, s) -> new Popularity.Trainer()));
+        KNOWN.put("itemknn", new Kind<>(ItemKnn.Settings.class, ItemKnn.Settings.standard(), (ws, s) -> new ItemKnn.Trainer(s)));
+        KNOWN.put("ease", new Kind<>(Ease.Settings.class, Ease.Settings.standard(), (ws, s) -> new Ease.Trainer(s)));
+        KNOWN.put("content", new Kind<>(ContentBased.Settings.class, ContentBased.Settings.standard(), ContentBased.Trainer::new));
+        KNOWN.put("autoencoder", new Kind<>(Autoencoder.Settings.class, Autoencoder.Settings.standard(), (ws, s) -> new Autoencoder.Trainer(s)));
+        KNOWN.put("cfgan", new Kind<>(Cfgan.Settings.class, Cfgan.Settings.standard(), (ws, s) -> new Cfgan.Trainer(s)));
+        KNOWN.put("deepwalk", new Kind<>(DeepWalk.Settings.class, DeepWalk.Settings.standard(), (ws, s) -> new DeepWalk.Trainer(s)));
+    }
+
+    private ModelCatalog() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(KNOWN.keySet());
+    }
+
+    public static void check(String name) {
+        if (!KNOWN.containsKey(name)) {
+            throw new IllegalArgumentException("Unknown model '" + name + "': choose one of " + String.join(", ", KNOWN.keySet()) + ".");
+        }
+    }
+
+    /** The trainer of a kind with its standard settings; {@code workspace} gives content-based models the catalogue. */
+    public static RecommenderTrainer<?> trainer(String name, Workspace workspace) {
+        check(name);
+        return KNOWN.get(name).make(workspace, null);
+    }
+
+    /** The trainer of a kind with the settings a stored model was trained with (as {@link ModelSettings#describe}). */
+    static RecommenderTrainer<?> trainer(String name, Workspace workspace, String settings) {
+        check(name);
+        return KNOWN.get(name).make(workspace, settings);
+    }
+}

@@ -1,0 +1,74 @@
+package io.igw.engine.recommenders;
+
+import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.errors.MissingPrerequisite;
+import io.igw.engine.task.Job;
+import io.igw.engine.task.JobContext;
+import io.igw.storage.Workspace;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Trains one model on a workspace and stores it in the registry. A seeded tenth of each user's interactions is held
+ * out; the model learns from the rest and is ranked against it (full ranking, K = {@value #K}), which gives the
+ * figures stored with it (and as a "holdout" evaluation, so they show in the comparison). Closed-form models are
+ * then trained again on everything; iterative ones keep the early-stopped network and fold in a user's full history
+ * when they score.
+ */
+public final class ModelTraining implements Job<ModelTraining.Result> {
+    static final int K = 20;
+    static final double VALIDATION_SPLIT = 0.9;
+
+    /** The stored model's id and figures, with the curve of an iterative model. */
+    public record Result(int modelId, String model, String parameters, long seed, int users, int items, long interactions,
+                         int epochs, Map<String, Double> validation, List<Training.Epoch> curve, double trainSeconds) {
+    }
+
+    private final Workspace workspace;
+    private final String model;
+    private final long seed;
+    private final int epochs;
+    private final Consumer<Training.Epoch> onEpoch;
+
+    /** @param epochs the most epochs for an iterative model, or 0 for its default */
+    public ModelTraining(Workspace workspace, String model, long seed, int epochs, Consumer<Training.Epoch> onEpoch) {
+        ModelCatalog.check(model);
+        InvalidSetting.atLeast("epochs", epochs, 0);
+        this.workspace = workspace;
+        this.model = model;
+        this.seed = seed;
+        this.epochs = epochs;
+        this.onEpoch = onEpoch;
+    }
+
+    @Override
+    public Result run(JobContext context) throws Exception {
+        context.progress(0, "reading interactions");
+        Interactions all = Interactions.of(workspace);
+        if (all.size() == 0) {
+            throw new MissingPrerequisite(MissingPrerequisite.Need.EVENTS);
+        }
+        Split validation = Split.of(all, Split.Kind.RANDOM, VALIDATION_SPLIT, seed);
+        RecommenderTrainer<?> trainer = ModelCatalog.trainer(model, workspace);
+        boolean iterative = trainer.iterative();
+        long t0 = System.nanoTime();
+        Recommender r = trainer.train(validation.train(), new Training(context.part(0.02, iterative ? 0.85 : 0.4, null), seed, epochs, onEpoch));
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        context.progress(iterative ? 0.88 : 0.45, "ranking the validation hold-out");
+        Map<String, Double> figures = Ranking.measure(r, validation.train(), validation.test(), K, context);
+        List<Training.Epoch> curve = r.provenance().curve();
+        if (!iterative) {
+            r = trainer.train(all, new Training(context.part(0.5, 0.4, "on everything: "), seed, epochs, e -> {
+            }));
+        }
+        context.checkCancelled();
+        context.progress(0.92, "storing the model");
+        ModelRegistry registry = new ModelRegistry(workspace);
+        int id = registry.store(r, all, figures, trainSeconds);
+        registry.saveHoldout(r, all.dataVersion(), VALIDATION_SPLIT, K, figures, trainSeconds);
+        context.uncancellable().progress(1, "model " + id + " stored");
+        return new Result(id, model, trainer.settings().describe(), seed, all.users(), all.items(), all.size(),
+                curve.size(), figures, curve, trainSeconds);
+    }
+}

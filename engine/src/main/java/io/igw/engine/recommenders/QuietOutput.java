@@ -1,0 +1,22 @@
+package io.igw.engine.recommenders;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+
+/** Runs library code that prints to standard output with nowhere for that to go: the CLI's stdout is its JSON. */
+final class QuietOutput {
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+
+    private QuietOutput() {
+    }
+
+    static synchronized void run(Runnable noisy) {
+        PrintStream out = System.out;
+        System.setOut(NOWHERE);
+        try {
+            noisy.run();
+        } finally {
+            System.setOut(out);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.igw.engine.recommenders;
+
+import io.igw.storage.columns.ColumnFolder;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Learns one kind of recommender with typed settings and returns it trained and immutable, stamped with its
+ * provenance (Tribuo's Trainer/Model split). The same trainer reads a stored model back ({@link #load}).
+ *
+ * @param <S> the model's settings
+ */
+public abstract class RecommenderTrainer<S extends ModelSettings> {
+    private final String kind;
+    private final S settings;
+
+    protected RecommenderTrainer(String kind, S settings) {
+        this.kind = kind;
+        this.settings = settings;
+    }
+
+    /** The kind of model, by its command-line name. */
+    public final String kind() {
+        return kind;
+    }
+
+    public final S settings() {
+        return settings;
+    }
+
+    /**
+     * Whether the model learns in epochs and stops early on a hold-out of what it is given; such models are not
+     * refitted on everything after validation (see {@link ModelTraining}).
+     */
+    public boolean iterative() {
+        return false;
+    }
+
+    /** Learns from {@code data} and returns the trained model with its provenance and curve. */
+    public final Recommender train(Interactions data, Training training) throws Exception {
+        List<Training.Epoch> curve = new ArrayList<>();
+        Training recording = training.alsoTelling(curve::add);
+        return fit(data, recording, () -> new ModelProvenance(kind, settings.describe(), training.seed(),
+                data.dataVersion(), data.users(), data.items(), data.size(), LibraryVersions.current(), Instant.now(), curve));
+    }
+
+    /** Gives a finished model its provenance, at the moment it is made. */
+    protected interface Stamp {
+        ModelProvenance provenance();
+    }
+
+    /** The model-specific learning; ends by making the model with {@code stamp.provenance()}. */
+    protected abstract Recommender fit(Interactions data, Training training, Stamp stamp) throws Exception;
+
+    /** Reads back a model that {@link Recommender#save} wrote, trained with these settings. */
+    public abstract Recommender load(ColumnFolder in, ModelProvenance provenance) throws IOException;
+}

@@ -1,0 +1,91 @@
+package io.igw.engine.recommenders;
+
+import io.igw.engine.bench.HeapPeak;
+import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.errors.MissingPrerequisite;
+import io.igw.engine.task.Job;
+import io.igw.engine.task.JobContext;
+import io.igw.storage.Workspace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * Times a model's training on a workspace: seconds per epoch (learning only, the median over the epochs run) and the
+ * validation ranking each epoch adds, with peak heap and peak resident memory (ND4J's arrays live off the heap).
+ * The peer, measured in the same run on the same data, is an EASE fit: the strongest closed-form baseline, a
+ * single matrix inversion. Nothing is stored.
+ */
+public final class TrainingBenchmark implements Job<Map<String, Object>> {
+    private final Workspace workspace;
+    private final String model;
+    private final int epochs;
+    private final long seed;
+
+    public TrainingBenchmark(Workspace workspace, String model, int epochs, long seed) {
+        ModelCatalog.check(model);
+        InvalidSetting.atLeast("epochs", epochs, 1);
+        this.workspace = workspace;
+        this.model = model;
+        this.epochs = epochs;
+        this.seed = seed;
+    }
+
+    @Override
+    public Map<String, Object> run(JobContext context) throws Exception {
+        context.progress(0, "reading interactions");
+        Interactions all = Interactions.of(workspace);
+        if (all.size() == 0) {
+            throw new MissingPrerequisite(MissingPrerequisite.Need.EVENTS);
+        }
+        Split split = Split.of(all, Split.Kind.RANDOM, ModelTraining.VALIDATION_SPLIT, seed);
+        List<Training.Epoch> curve = new ArrayList<>();
+        RecommenderTrainer<?> trainer = ModelCatalog.trainer(model, workspace);
+        double seconds;
+        double peakHeap;
+        long peakResident;   // resident memory when training ends (JavaCPP reads it from the OS)
+        try (HeapPeak heap = new HeapPeak()) {
+            long t0 = System.nanoTime();
+            trainer.train(split.train(), new Training(context.part(0, 0.8, model + ": "), seed, epochs, curve::add));
+            seconds = (System.nanoTime() - t0) / 1e9;
+            peakHeap = heap.peakMb();
+            peakResident = Pointer.physicalBytes();
+        }
+        context.progress(0.8, "peer: an EASE fit on the same data");
+        double peer = Double.NaN;
+        if (all.items() <= Ease.MAX_ITEMS) {
+            long t0 = System.nanoTime();
+            new Ease.Trainer(Ease.Settings.standard()).train(split.train(), Training.quiet(seed));
+            peer = (System.nanoTime() - t0) / 1e9;
+        }
+        double[] perEpoch = curve.stream().mapToDouble(Training.Epoch::seconds).sorted().toArray();
+        double[] validation = curve.stream().mapToDouble(Training.Epoch::validationSeconds).sorted().toArray();
+        double epochSeconds = perEpoch.length == 0 ? seconds : median(perEpoch);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", model);
+        out.put("parameters", trainer.settings().describe());
+        out.put("users", all.users());
+        out.put("items", all.items());
+        out.put("interactions", split.train().size());
+        out.put("epochs", curve.size());
+        out.put("seconds_per_epoch", epochSeconds);
+        out.put("seconds_per_epoch_max", perEpoch.length == 0 ? seconds : perEpoch[perEpoch.length - 1]);
+        out.put("validation_seconds_per_epoch", validation.length == 0 ? 0.0 : median(validation));
+        out.put("train_seconds", seconds);
+        out.put("peak_heap_mb", peakHeap);
+        out.put("heap_limit_mb", HeapPeak.limitMb());
+        out.put("resident_mb", peakResident / (1024.0 * 1024.0));
+        out.put("peer", "ease fit");
+        out.put("peer_seconds", peer);
+        out.put("epoch_to_peer_ratio", epochSeconds / peer);
+        context.progress(1, "done");
+        return out;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

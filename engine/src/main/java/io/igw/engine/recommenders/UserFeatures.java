@@ -1,0 +1,9 @@
+package io.igw.engine.recommenders;
+
+/** A model that learns a feature vector per user (an autoencoder's bottleneck), written back for targeting. */
+public interface UserFeatures {
+    int dimensions();
+
+    /** The feature vector of a user whose items are {@code history}. */
+    float[] features(int[] history);
+}
