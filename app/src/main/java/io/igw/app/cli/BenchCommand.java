@@ -1,7 +1,7 @@
 package io.igw.app.cli;
 
 import io.igw.engine.bench.ImportBenchmark;
-import io.igw.engine.graph.GraphBenchmark;
+import io.igw.engine.bench.GraphBenchmark;
 import io.igw.engine.task.Job;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -89,7 +89,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
-                return options.run("bench train", new io.igw.engine.recommenders.TrainingBenchmark(ws, model, epochs, options.seed));
+                return options.run("bench train", new io.igw.engine.bench.TrainingBenchmark(ws, model, epochs, options.seed));
             }
         }
     }
@@ -107,7 +107,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return options.run("bench rules", new io.igw.engine.rules.RulesBenchmark(baskets, options.seed));
+            return options.run("bench rules", new io.igw.engine.bench.RulesBenchmark(baskets, options.seed));
         }
     }
 
@@ -124,7 +124,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return options.run("bench audience", new io.igw.engine.targeting.AudienceBenchmark(users, options.seed));
+            return options.run("bench audience", new io.igw.engine.bench.AudienceBenchmark(users, options.seed));
         }
     }
 }

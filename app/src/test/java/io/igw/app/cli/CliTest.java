@@ -252,7 +252,7 @@ class CliTest {
                 "--json", "--quiet"));
         assertEquals("igw: --propensity-weight must be between 0 and 1, not 2.0", stderr());
         assertEquals(2, igw("predict", "loyalty", "--workspace", ws.toString(), "--json"));
-        assertEquals("igw: 'loyalty' is not something igw predicts: use churn or purchase.", stderr());
+        assertEquals("igw: 'loyalty' is not an outcome the workbench predicts: use churn or purchase.", stderr());
 
         assertEquals(0, igw("rules", "--workspace", ws.toString(), "--level", "category", "--min-support", "0.002", "--json", "--quiet"),
                 stderr());

@@ -27,7 +27,7 @@ public record Split(Interactions train, int[][] test) {
                     return k;
                 }
             }
-            throw new InvalidSetting("split", "'" + label + "' must be random, time or leave-last");
+            throw new InvalidSetting("split", "'" + label + "' must be random, time or leave-last.");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.igw.engine.targeting;
 
+import io.igw.storage.IoWatch;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ public final class AudienceCsv {
     }
 
     public static void write(Path file, List<AudienceBuilder.Member> members, boolean hashIds) throws IOException {
+        IoWatch.touching("writing " + file);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IllegalArgumentException("Cannot write " + file + ": the folder " + parent + " does not exist.");

@@ -3,6 +3,7 @@ package io.igw.engine.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.igw.engine.bench.Apriori;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.generate.SampleGenerator;
 import io.igw.engine.ingest.ImportFormat;

@@ -1,6 +1,7 @@
 package io.igw.app.ui.graph;
 
 import io.igw.app.ui.shell.Problems;
+import io.igw.app.ui.shell.ScreenWork;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.explore.CommunityOverview;
 import io.igw.engine.explore.EgoNetwork;
@@ -64,12 +65,14 @@ public final class GraphViewModel {
     public final ObjectProperty<Subgraph> visible = new SimpleObjectProperty<>(Subgraph.empty());
     public final ObjectProperty<double[]> positions = new SimpleObjectProperty<>(new double[0]);
     public final ObjectProperty<NodeDetails> selected = new SimpleObjectProperty<>();
-    public final StringProperty status = new SimpleStringProperty("");
+    public final StringProperty status;
+    /** Whether a build or a fetch is under way. */
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
     public final BooleanProperty hasGraph = new SimpleBooleanProperty(false);
 
     private final Workspace workspace;
     private final UiTasks tasks;
+    private final ScreenWork work;
     private Subgraph fetched = Subgraph.empty();
     private Explorer explorer;
     private UiTasks.Running layout;
@@ -78,6 +81,9 @@ public final class GraphViewModel {
     public GraphViewModel(Workspace workspace, UiTasks tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
+        this.work = new ScreenWork(tasks);
+        this.status = work.status;
+        busy.bind(work.running.or(work.reading));
         threshold.addListener((o, a, b) -> refilter());
         kinds.addListener((javafx.collections.SetChangeListener<String>) c -> refilter());
         layoutFrozen.addListener((o, a, frozen) -> {
@@ -117,7 +123,7 @@ public final class GraphViewModel {
 
     /** Builds the interest graph (for a workspace that has none yet). */
     public void buildGraph() {
-        run("graph build", ctx -> InterestGraphBuilder.full(workspace, GraphParameters.defaults()).run(ctx),
+        work.start("graph build", ctx -> InterestGraphBuilder.full(workspace, GraphParameters.defaults()).run(ctx),
                 (GraphBuildSummary s) -> {
                     hasGraph.set(true);
                     status.set(String.format(Locale.ROOT, "Interest graph built from %,d events in %.1f s. Search a user, item, "
@@ -159,7 +165,7 @@ public final class GraphViewModel {
 
     /** One node per community, sized by its users. */
     public void showCommunities() {
-        run("communities", ctx -> CommunityOverview.of(explorer().communities()), this::showFetched);
+        run("explore", ctx -> CommunityOverview.of(explorer().communities()), this::showFetched);
     }
 
     /** Loads the side panel's details of a clicked node. */
@@ -298,20 +304,16 @@ public final class GraphViewModel {
         return all.stream().filter(i -> i.kind().equals(kind)).count();
     }
 
+    /** A fetch for the view: latest only, so a newer search, selection or re-centring replaces an older one. */
     private <T> void run(String name, Job<T> job, java.util.function.Consumer<T> done) {
-        busy.set(true);
-        tasks.start(name, job, new UiTasks.Outcome<>(result -> {
-            busy.set(false);
-            done.accept(result);
-        }, failure -> {
-            busy.set(false);
-            status.set(Problems.describe(failure));
-        }, () -> busy.set(false)));
+        work.latest(name, job, done);
     }
+
 
     /** Stops the layout; called when the workspace closes. */
     public void dispose() {
         generation++;
         stopLayout();
+        work.cancel();
     }
 }

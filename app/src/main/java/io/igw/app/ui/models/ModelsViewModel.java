@@ -110,15 +110,31 @@ public final class ModelsViewModel {
         work.cancel();
     }
 
-    /** Re-reads the stored evaluations and models. */
+    /** What the screen shows from the workspace: every stored evaluation (newest first) and every stored model. */
+    private record Stored(List<EvaluationStore.Stored> evaluations, List<RegisteredModel> models) {
+    }
+
+    /** Re-reads the stored evaluations and models in the background; the newest read is applied. */
     public void refresh() {
-        stored = new EvaluationStore(workspace).list();
+        refresh(() -> { });
+    }
+
+    private void refresh(Runnable then) {
+        work.latest("read the registry", ctx -> new Stored(new EvaluationStore(workspace).list(),
+                new ModelRegistry(workspace).list()), read -> {
+            apply(read);
+            then.run();
+        });
+    }
+
+    private void apply(Stored read) {
+        stored = read.evaluations();
         List<String> seen = stored.stream().map(EvaluationStore.Stored::protocol).distinct().toList();
         String keep = protocol.get();
         protocols.setAll(seen);   // a choice box showing these clears its value when they change
         protocol.set(keep != null && seen.contains(keep) ? keep : seen.isEmpty() ? null : seen.get(0));
         filter();
-        registry.setAll(new ModelRegistry(workspace).list());
+        registry.setAll(read.models());
         if (!running.get() && curve.isEmpty() && !registry.isEmpty()) {
             showCurveOf(registry.stream().filter(m -> m.epochs() > 0).findFirst().orElse(registry.get(0)));
         }
@@ -140,10 +156,11 @@ public final class ModelsViewModel {
 
     /** Re-reads everything and shows the protocol of the newest result: the one just stored. */
     private void refreshShowingNewest() {
-        refresh();
-        if (!stored.isEmpty()) {
-            protocol.set(stored.get(0).protocol());
-        }
+        refresh(() -> {
+            if (!stored.isEmpty()) {
+                protocol.set(stored.get(0).protocol());
+            }
+        });
     }
 
     /** The newest figures of each model under the chosen protocol, for the chart: model → metric → value. */

@@ -1,6 +1,7 @@
 package io.igw.app.ui.recommend;
 
 import io.igw.app.ui.shell.Problems;
+import io.igw.app.ui.shell.ScreenWork;
 import io.igw.app.ui.shell.UiTasks;
 import io.igw.engine.recommenders.Recommendations;
 import io.igw.engine.recommenders.StoredModel;
@@ -56,26 +57,31 @@ public final class RecommendationsViewModel {
     public final ObservableList<Row> rightRows = FXCollections.observableArrayList();
     /** The user's strongest interests (label → share), strongest first. */
     public final ObjectProperty<Map<String, Double>> profile = new SimpleObjectProperty<>(Map.of());
-    public final StringProperty status = new SimpleStringProperty("");
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    public final StringProperty status;
+    public final BooleanProperty busy;
 
     private final Workspace workspace;
-    private final UiTasks tasks;
+    private final ScreenWork work;
     private final Map<Integer, StoredModel> loaded = new HashMap<>();
     /** Titles come from the catalogue, read once and kept until the registry is refreshed. */
     private volatile Recommendations recommendations;
 
     public RecommendationsViewModel(Workspace workspace, UiTasks tasks) {
         this.workspace = workspace;
-        this.tasks = tasks;
+        this.work = new ScreenWork(tasks);
+        this.status = work.status;
+        this.busy = work.running;
         refresh();
     }
 
     /** Re-reads the registry; keeps the chosen models when they are still there, else picks the two newest. */
     public void refresh() {
         recommendations = null;
-        List<Choice> now = new ModelRegistry(workspace).list().stream()
-                .map(m -> new Choice(m.id(), m.model(), m.model() + " · model " + m.id())).toList();
+        work.latest("read the registry", ctx -> new ModelRegistry(workspace).list().stream()
+                .map(m -> new Choice(m.id(), m.model(), m.model() + " · model " + m.id())).toList(), this::choose);
+    }
+
+    private void choose(List<Choice> now) {
         Choice l = left.get();
         Choice r = right.get();
         choices.setAll(now);
@@ -106,25 +112,23 @@ public final class RecommendationsViewModel {
         Choice l = left.get();
         Choice r = right.get() == null ? l : right.get();
         if (recommendations == null) {
-            recommendations = new Recommendations(workspace);
+            recommendations = new Recommendations(workspace);   // reads the catalogue on first use, in the job
         }
         Recommendations titled = recommendations;
-        busy.set(true);
-        status.set("Scoring user " + userId + "…");
-        Job<Shown> job = context -> new Shown(profileOf(userId), rows(titled, l, userId), rows(titled, r, userId));
-        tasks.start("recommend", job, new UiTasks.Outcome<>(shown -> {
-            busy.set(false);
+        Job<Shown> job = context -> {
+            context.progress(0, "Scoring user " + userId + "…");
+            return new Shown(profileOf(userId), rows(titled, l, userId), rows(titled, r, userId));
+        };
+        work.start("recommend", job, shown -> {
             profile.set(shown.profile());
             leftRows.setAll(shown.left());
             rightRows.setAll(shown.right());
             status.set(String.format(Locale.ROOT, "User %d: %s beside %s.", userId, l.label(), r.label()));
         }, failure -> {
-            busy.set(false);
             leftRows.clear();
             rightRows.clear();
             profile.set(Map.of());
-            status.set(Problems.describe(failure));
-        }, () -> busy.set(false)));
+        });
     }
 
     private record Shown(Map<String, Double> profile, List<Row> left, List<Row> right) {

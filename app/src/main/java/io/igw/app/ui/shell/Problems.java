@@ -36,7 +36,7 @@ public final class Problems {
             return "Give " + field(s.setting()) + " or " + field(s.conflictsWith()) + ", not both.";
         }
         if (failure instanceof InvalidSetting s) {
-            return field(s.setting()) + " " + s.problem() + ".";
+            return field(s.setting()) + " " + s.problem() + (s.problem().endsWith(".") ? "" : ".");
         }
         if (failure instanceof MissingPrerequisite m) {
             return switch (m.need()) {

@@ -298,10 +298,6 @@ public final class TargetingView extends BorderPane {
         if (file == null) {
             return;
         }
-        try {
-            model.export(file.toPath());
-        } catch (Exception e) {
-            model.work.status.set("Export failed: " + e.getMessage());
-        }
+        model.export(file.toPath());
     }
 }

@@ -103,11 +103,12 @@ public final class TargetingViewModel {
 
     /** Reads the behaviour log unless it was read already and neither the data nor the purchase prediction changed since. */
     public void refresh() {
-        String now = version();
-        if (!now.equals(loadedVersion) && !work.running.get()) {
-            loadedVersion = now;
-            load();
-        }
+        work.latest("check the data version", ctx -> version(), now -> {
+            if (!now.equals(loadedVersion) && !work.running.get()) {
+                loadedVersion = now;
+                load();
+            }
+        });
     }
 
     private String version() {
@@ -118,8 +119,15 @@ public final class TargetingViewModel {
     /** Reads the behaviour log in the background. */
     public void load() {
         ready.set(false);
-        work.start("read behaviour for targeting", new TargetingData(workspace), b -> {
-            loadedVersion = version();
+        TargetingData reading = new TargetingData(workspace);
+        record Read(AudienceBuilder builder, String version) {
+        }
+        work.start("read behaviour for targeting", ctx -> {
+            String version = version();
+            return new Read(reading.run(ctx), version);
+        }, read -> {
+            AudienceBuilder b = read.builder();
+            loadedVersion = read.version();
             builder = b;
             ready.set(true);
             choices.setAll(choicesOf(b.log().facets()));
@@ -236,17 +244,20 @@ public final class TargetingViewModel {
         return Overlap.of(kept.stream().map(Kept::members).toList());
     }
 
-    /** Writes the audience and its lookalikes as CSV; returns the rows written. */
-    public int export(Path file) throws IOException {
+    /** Writes the audience and its lookalikes as CSV in the background; the status line says how many. */
+    public void export(Path file) {
         if (audience == null) {
-            throw new IllegalStateException("build an audience first");
+            work.status.set("Build an audience first.");
+            return;
         }
         List<AudienceBuilder.Member> rows = new ArrayList<>(audience.members());
         rows.addAll(lookalikes);
-        AudienceCsv.write(file, rows, hashIds.get());
-        work.status.set(String.format(Locale.ROOT, "Exported %,d users to %s%s.", rows.size(), file,
-                hashIds.get() ? " (ids SHA-256-hashed)" : ""));
-        return rows.size();
+        boolean hashed = hashIds.get();
+        work.start("export audience", ctx -> {
+            AudienceCsv.write(file, rows, hashed);
+            return rows.size();
+        }, n -> work.status.set(String.format(Locale.ROOT, "Exported %,d users to %s%s.", n, file,
+                hashed ? " (ids SHA-256-hashed)" : "")));
     }
 
     public boolean hasAudience() {

@@ -1,6 +1,5 @@
-package io.igw.engine.recommenders;
+package io.igw.engine.bench;
 
-import io.igw.engine.bench.HeapPeak;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.engine.task.Job;

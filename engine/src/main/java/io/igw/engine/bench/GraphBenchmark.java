@@ -1,7 +1,6 @@
-package io.igw.engine.graph;
+package io.igw.engine.bench;
 
 import io.igw.engine.errors.InvalidSetting;
-import io.igw.engine.bench.HeapPeak;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.generate.SampleGenerator;
 import io.igw.engine.ingest.ImportFormat;

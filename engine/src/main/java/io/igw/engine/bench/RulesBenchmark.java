@@ -1,7 +1,6 @@
-package io.igw.engine.rules;
+package io.igw.engine.bench;
 
 import io.igw.engine.errors.InvalidSetting;
-import io.igw.engine.bench.HeapPeak;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import java.util.LinkedHashMap;

@@ -1,8 +1,7 @@
-package io.igw.engine.targeting;
+package io.igw.engine.bench;
 
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.activity.SessionCounts;
-import io.igw.engine.bench.HeapPeak;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import java.util.ArrayList;

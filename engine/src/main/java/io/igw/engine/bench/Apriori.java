@@ -1,4 +1,4 @@
-package io.igw.engine.rules;
+package io.igw.engine.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
