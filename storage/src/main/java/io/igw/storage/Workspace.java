@@ -1,11 +1,9 @@
 package io.igw.storage;
 
-import io.igw.storage.datasets.DatasetStore;
-import io.igw.storage.events.EventPartitions;
-import io.igw.storage.fingerprints.FingerprintFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
@@ -23,6 +21,15 @@ public final class Workspace implements AutoCloseable {
 
     private final Path folder;
     private final JdbcConnectionPool pool;
+
+    /**
+     * What a part of the workspace does each time it opens, to undo what a crash left half-done: the stores of
+     * datasets, graph builds and models discard unfinished work, the events view is rebuilt. Each store provides its
+     * own (listed in {@code META-INF/services}, in the order they run), so that this package needs none of them.
+     */
+    public interface Recovery {
+        void recover(Workspace workspace);
+    }
 
     private Workspace(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -62,10 +69,9 @@ public final class Workspace implements AutoCloseable {
         Workspace ws = new Workspace(dir, pool);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            new DatasetStore(ws).discardUnfinished();
-            new io.igw.storage.graph.GraphStore(ws).discardUnfinished();
-            new io.igw.storage.models.ModelStore(ws).discardUnfinished();
-            new EventPartitions(ws).rebuildView();
+            for (Recovery r : ServiceLoader.load(Recovery.class, Workspace.class.getClassLoader())) {
+                r.recover(ws);
+            }
         } catch (RuntimeException e) {
             ws.close();
             if (e instanceof WorkspaceException) {
@@ -108,9 +114,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    public FingerprintFiles fingerprints() {
-        return new FingerprintFiles(folder.resolve("fingerprints"));
-    }
+
 
     /** Wraps an unexpected SQL failure in a message that names the workspace and the operation. */
     public WorkspaceException failure(String operation, SQLException e) {

@@ -1,7 +1,7 @@
 package io.igw.app.cli;
 
 import io.igw.engine.targeting.AudienceBuilder;
-import io.igw.engine.targeting.AudienceCsv;
+import io.igw.engine.targeting.AudiencePreview;
 import io.igw.engine.targeting.AudienceSpec;
 import io.igw.engine.targeting.BehaviourRule;
 import io.igw.engine.targeting.Demographics;
@@ -9,8 +9,6 @@ import io.igw.engine.targeting.ExpectedLift;
 import io.igw.engine.targeting.Lookalikes;
 import io.igw.engine.targeting.Overlap;
 import io.igw.engine.targeting.Target;
-import io.igw.engine.targeting.TargetingData;
-import io.igw.engine.recommenders.UserVectors;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,16 +102,10 @@ final class AudienceCommand implements Callable<Integer> {
                     Target.parseAll(exclude, "--exclude"), rules, who, size, threshold));
         }
         try (Workspace ws = Workspace.open(workspace, false)) {
-            AudienceBuilder builder = Jobs.run("audience", new TargetingData(ws), output.quiet);
-            if (propensityWeight != null) {
-                builder.propensityWeight(propensityWeight);
-            }
-            List<AudienceBuilder.Audience> audiences = new ArrayList<>();
-            for (AudienceSpec spec : specs) {
-                audiences.add(builder.build(spec));
-            }
-            AudienceBuilder.Audience first = audiences.get(0);
-            List<AudienceBuilder.Member> exported = new ArrayList<>(first.members());
+            AudiencePreview.Result preview = Jobs.run("audience", new AudiencePreview(ws, null, new AudiencePreview.Request(
+                    specs, propensityWeight, lookalike, holdoutDays, seed, out, hashIds)), output.quiet);
+            List<AudienceBuilder.Audience> audiences = preview.audiences();
+            AudienceBuilder.Audience first = preview.first();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("size", first.size());
             json.put("eligible", first.eligible());
@@ -122,11 +114,10 @@ final class AudienceCommand implements Callable<Integer> {
             List<Object> reach = new ArrayList<>();
             first.reach().forEach(p -> reach.add(Json.obj("threshold", p.threshold(), "size", p.size())));
             json.put("reach", reach);
-            json.put("expected_lift", lift(ExpectedLift.measure(builder, specs.get(0), first.size(), holdoutDays, seed)));
-            json.put("propensity", builder.propensity() == null ? null : builder.propensity().source());
-            if (lookalike != null) {
-                Lookalikes.Result more = Lookalikes.expand(builder, first, lookalike, UserVectors.latest(ws).orElse(null));
-                exported.addAll(more.members());
+            json.put("expected_lift", lift(preview.lift()));
+            json.put("propensity", preview.propensity());
+            if (preview.lookalikes() != null) {
+                Lookalikes.Result more = preview.lookalikes();
                 Map<String, Object> l = new LinkedHashMap<>();
                 l.put("percent", more.percent());
                 l.put("size", more.members().size());
@@ -142,7 +133,7 @@ final class AudienceCommand implements Callable<Integer> {
                 }
                 json.put("audiences", each);
                 List<Object> pairs = new ArrayList<>();
-                for (Overlap.Pair p : Overlap.of(audiences.stream().map(AudienceBuilder.Audience::members).toList())) {
+                for (Overlap.Pair p : preview.overlap()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("a", p.a());
                     m.put("b", p.b());
@@ -154,9 +145,9 @@ final class AudienceCommand implements Callable<Integer> {
                 }
                 json.put("overlap", pairs);
             }
-            if (out != null) {
-                AudienceCsv.write(out, exported, hashIds);
-                json.put("exported", Json.obj("file", out.toAbsolutePath().toString(), "rows", exported.size(), "hashed_ids", hashIds));
+            if (preview.exported() != null) {
+                AudiencePreview.Export e = preview.exported();
+                json.put("exported", Json.obj("file", e.file().toAbsolutePath().toString(), "rows", e.rows(), "hashed_ids", e.hashedIds()));
             }
             System.out.println(Json.write(json));
         }

@@ -3,7 +3,7 @@ package io.igw.app.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.igw.app.ui.shell.AppSettings;
 import io.igw.app.ui.shell.MainWindow;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.task.JobRunner;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,10 +2,12 @@ package io.igw.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.igw.engine.ArchitectureExemption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,22 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackages("io.igw.engine.recommenders..", "io.igw.engine.prediction..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
                 .because("DL4J and ND4J are confined to the model and prediction packages (issues #4, #5), so the rest starts without them")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        slices().matching("io.igw.(**)").should().beFreeOfCycles()
+                .because("a cycle between packages means neither can be understood, tested or moved without the other")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLinePrintsToStandardOutput() {
+        noClasses().that().resideOutsideOfPackage("io.igw.app.cli..").and().areNotAnnotatedWith(ArchitectureExemption.class)
+                .should().accessField(System.class, "out")
+                .because("standard output carries the command line's JSON: anything else printed there breaks the "
+                        + "scripts that read it; progress goes to standard error")
                 .check(classes);
     }
 }

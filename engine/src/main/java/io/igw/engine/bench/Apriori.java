@@ -1,5 +1,6 @@
 package io.igw.engine.bench;
 
+import io.igw.engine.rules.FpGrowth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,11 +14,11 @@ import java.util.Set;
  * frequent itemsets of length k and counted in one pass over the baskets. The rules benchmark's peer, run on the
  * same baskets; it finds the same itemsets as {@link FpGrowth}.
  */
-final class Apriori {
+public final class Apriori {
     private Apriori() {
     }
 
-    static List<FpGrowth.Itemset> mine(int[][] baskets, int items, int minCount, int maxLength) {
+    public static List<FpGrowth.Itemset> mine(int[][] baskets, int items, int minCount, int maxLength) {
         List<FpGrowth.Itemset> out = new ArrayList<>();
         int[] single = new int[items];
         for (int[] b : baskets) {

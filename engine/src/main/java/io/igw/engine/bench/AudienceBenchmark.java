@@ -1,5 +1,6 @@
 package io.igw.engine.bench;
 
+import io.igw.engine.targeting.AudienceScoring;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.activity.SessionCounts;
 import io.igw.engine.task.Job;

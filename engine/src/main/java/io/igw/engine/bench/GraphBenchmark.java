@@ -1,5 +1,9 @@
 package io.igw.engine.bench;
 
+import io.igw.engine.graph.GraphBuildSummary;
+import io.igw.engine.graph.GraphParameters;
+import io.igw.engine.graph.InterestGraphBuilder;
+import io.igw.engine.graph.ItemTags;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.generate.SampleGenerator;

@@ -1,5 +1,7 @@
 package io.igw.engine.bench;
 
+import io.igw.engine.rules.AssociationRules;
+import io.igw.engine.rules.FpGrowth;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;

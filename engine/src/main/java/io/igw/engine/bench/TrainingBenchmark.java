@@ -1,5 +1,12 @@
 package io.igw.engine.bench;
 
+import io.igw.engine.recommenders.Ease;
+import io.igw.engine.recommenders.Interactions;
+import io.igw.engine.recommenders.ModelCatalog;
+import io.igw.engine.recommenders.ModelTraining;
+import io.igw.engine.recommenders.RecommenderTrainer;
+import io.igw.engine.recommenders.Split;
+import io.igw.engine.recommenders.Training;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.engine.task.Job;

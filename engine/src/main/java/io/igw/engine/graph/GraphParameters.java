@@ -39,12 +39,12 @@ public record GraphParameters(Map<Behaviour, Double> behaviourWeights, double ha
     }
 
     /** Events of one user further apart than this start a new session (for item ↔ item co-occurrence). */
-    long sessionGapSeconds() {
+    public long sessionGapSeconds() {
         return 30 * 60;
     }
 
     /** The behaviour weights indexed by behaviour code, for the build's per-event loop. */
-    double[] weightsByCode() {
+    public double[] weightsByCode() {
         double[] byCode = new double[Behaviour.values().length + 1];
         for (Behaviour b : Behaviour.values()) {
             byCode[b.code()] = behaviourWeights.getOrDefault(b, 1.0);

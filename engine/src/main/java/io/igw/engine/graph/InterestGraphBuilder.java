@@ -140,7 +140,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     }
 
     /** Names the catalogue (items and reviews) a build's tags come from: the datasets it was imported as. */
-    static String catalogueVersion(DatasetStore datasets) {
+    public static String catalogueVersion(DatasetStore datasets) {
         return "c" + datasets.list().stream().filter(d -> d.kind() == DatasetKind.ITEMS || d.kind() == DatasetKind.REVIEWS)
                 .map(d -> String.valueOf(d.id())).collect(Collectors.joining("_"));
     }

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * and weights, with the tag names they point to. Tags depend on the catalogue alone, not on the events, so they
  * are computed once per catalogue version and kept in a column folder that later builds and updates reuse.
  */
-final class ItemTags {
+public final class ItemTags {
     private static final int TAGS_PER_ITEM = 6;
     private static final int MIN_ITEMS = 2;
     private static final double MAX_SHARE = 0.2;
@@ -41,7 +41,7 @@ final class ItemTags {
     }
 
     /** The tags of this catalogue version, from the cache folder if it holds them, else extracted and cached. */
-    static ItemTags cached(Path folder, Supplier<CatalogLookup> catalog, Supplier<Map<Long, String>> reviews) {
+    public static ItemTags cached(Path folder, Supplier<CatalogLookup> catalog, Supplier<Map<Long, String>> reviews) {
         if (ColumnFolder.exists(folder)) {
             ColumnFolder f = ColumnFolder.open(folder);
             return new ItemTags(f.strings("names"), f.longs("item_ids"), f.ints("start"), f.ints("tag"), f.floats("weight"));
@@ -106,15 +106,15 @@ final class ItemTags {
     }
 
     /** Items in the table. */
-    int size() {
+    public int size() {
         return itemIds.length;
     }
 
-    long itemAt(int position) {
+    public long itemAt(int position) {
         return itemIds[position];
     }
 
-    String[] names() {
+    public String[] names() {
         return names;
     }
 
@@ -141,11 +141,11 @@ final class ItemTags {
         return weight;
     }
 
-    int[] tagsAt(int position) {
+    public int[] tagsAt(int position) {
         return position < 0 ? NONE : Arrays.copyOfRange(tag, start[position], start[position + 1]);
     }
 
-    float[] weightsAt(int position) {
+    public float[] weightsAt(int position) {
         return position < 0 ? NO_WEIGHTS : Arrays.copyOfRange(weight, start[position], start[position + 1]);
     }
 }

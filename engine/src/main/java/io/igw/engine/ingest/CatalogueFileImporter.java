@@ -1,5 +1,6 @@
 package io.igw.engine.ingest;
 
+import io.igw.storage.fingerprints.FingerprintFiles;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogWriter;
 import io.igw.storage.datasets.DatasetStore;
@@ -49,7 +50,7 @@ final class CatalogueFileImporter {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              CsvRecordReader reader = new CsvRecordReader(in, layout.delimiter(), layout.quoting(), layout.latin1());
              RejectedRowWriter rejects = new RejectedRowWriter(workspace, datasetId);
-             FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(layout.kind()),
+             FingerprintIndex seen = FingerprintFiles.of(workspace).openIndex(datasetId, datasets.completeIds(layout.kind()),
                      total / 16 + 16);
              CatalogWriter writer = new CatalogWriter(workspace, datasetId)) {
             if (layout.hasHeader()) {

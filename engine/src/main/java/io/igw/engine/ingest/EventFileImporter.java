@@ -1,5 +1,6 @@
 package io.igw.engine.ingest;
 
+import io.igw.storage.fingerprints.FingerprintFiles;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.EntityRegistry;
 import io.igw.storage.datasets.DatasetKind;
@@ -61,7 +62,7 @@ final class EventFileImporter {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              CsvRecordReader reader = new CsvRecordReader(in, parser.delimiter(), parser.quoting(), false);
              RejectedRowWriter rejects = new RejectedRowWriter(workspace, datasetId);
-             FingerprintIndex seen = workspace.fingerprints().openIndex(datasetId, datasets.completeIds(DatasetKind.EVENTS),
+             FingerprintIndex seen = FingerprintFiles.of(workspace).openIndex(datasetId, datasets.completeIds(DatasetKind.EVENTS),
                      total / 16 + 16);
              EntityRegistrar entities = new EntityRegistrar(new EntityRegistry(workspace), datasetId);
              EventColumns.Writer snapshot = new EventColumns(workspace).writer(datasetId)) {

@@ -16,7 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (ND4J) of items × items.
  */
 public final class Ease extends TrainedRecommender {
-    static final int MAX_ITEMS = 10_000;
+    public static final int MAX_ITEMS = 10_000;
     private static final String WEIGHTS = "weights";
 
     /** The L2 regularisation λ added to the Gram matrix's diagonal. */

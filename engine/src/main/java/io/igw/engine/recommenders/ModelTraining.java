@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 public final class ModelTraining implements Job<ModelTraining.Result> {
     static final int K = 20;
-    static final double VALIDATION_SPLIT = 0.9;
+    public static final double VALIDATION_SPLIT = 0.9;
 
     /** The stored model's id and figures, with the curve of an iterative model. */
     public record Result(int modelId, String model, String parameters, long seed, int users, int items, long interactions,

@@ -5,9 +5,7 @@ import io.igw.engine.explore.CommunityOverview;
 import io.igw.engine.explore.ForceLayout;
 import io.igw.engine.explore.Subgraph;
 import io.igw.engine.graph.InterestCommunities;
-import io.igw.engine.prediction.BehaviourPrediction;
 import io.igw.engine.prediction.Outcome;
-import io.igw.engine.prediction.PredictionResult;
 import io.igw.engine.prediction.SavedPredictions;
 import io.igw.engine.report.ReportContent.Bars;
 import io.igw.engine.report.ReportContent.GraphPicture;
@@ -52,7 +50,7 @@ import java.util.Map;
  * Reports screen): the datasets with their funnel and daily activity; the latest interest graph's communities, top
  * interests and a drawing of the communities; the newest model comparison; audience previews (the campaigns given,
  * else the three categories most users are interested in) with their reach, overlap and expected lift; the latest
- * churn and purchase predictions (a churn prediction is run if none has been); and the strongest rules.
+ * churn and purchase predictions (as last run: a report never trains a model itself); and the strongest rules.
  */
 public final class ReportBuilder implements Job<ReportContent> {
     static final int TOP = 10;
@@ -307,16 +305,9 @@ public final class ReportBuilder implements Job<ReportContent> {
             });
         }
         if (rows.isEmpty()) {
-            try {
-                PredictionResult r = new BehaviourPrediction(workspace, log(), Outcome.CHURN, 7, 1, false).run(context);
-                parts.add(new Paragraph("No prediction had been run; this report ran churn 7 days ahead (seed 1)."));
-                rows.add(row(Outcome.CHURN, 7, r.model().auc(), r.model().prAuc(), r.model().liftTopDecile(), r.baseline().auc(),
-                        r.baseline().prAuc()));
-                gains.add(gain("churn (model)", r.model().cumulativeGains()));
-                gains.add(gain("churn (baseline)", r.baseline().cumulativeGains()));
-            } catch (IllegalArgumentException e) {
-                return List.of(new Paragraph("No prediction: " + e.getMessage()));
-            }
+            // decision: a report shows what was run and never trains a model on its own; it says what is missing
+            return List.of(new Paragraph("No churn or purchase prediction has been run yet: run one in the Predictions "
+                    + "screen or from the command line, then make the report again."));
         }
         parts.add(new Table("predictions", "Predictions, tested on the last window of the log", List.of("outcome", "days ahead",
                 "AUC", "PR-AUC", "top-decile lift", "baseline AUC", "baseline PR-AUC"), rows));

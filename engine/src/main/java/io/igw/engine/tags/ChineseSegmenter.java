@@ -1,5 +1,6 @@
 package io.igw.engine.tags;
 
+import io.igw.engine.ArchitectureExemption;
 import com.huaban.analysis.jieba.JiebaSegmenter;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.util.List;
  * only. jieba announces its loading on standard output, where the CLI writes JSON, so that announcement is
  * swallowed.
  */
+@ArchitectureExemption("jieba prints its dictionary loading to standard output, which carries the CLI's JSON: this silences it")
 final class ChineseSegmenter {
     private static volatile JiebaSegmenter segmenter;
 

@@ -38,7 +38,7 @@ public final class AudienceCsv {
 
     /** A cell that is safe to open in a spreadsheet and correct CSV. */
     static String cell(String value) {
-        return io.igw.engine.report.CsvCell.safe(value);
+        return io.igw.engine.export.CsvCell.safe(value);
     }
 
     static String sha256(String text) {

@@ -85,7 +85,8 @@ class PredictionTest {
             assertTrue(perCategory.atRisk().get(0).category().startsWith("category "), perCategory.atRisk().get(0).toString());
             IllegalArgumentException tooFar = assertThrows(IllegalArgumentException.class,
                     () -> new BehaviourPrediction(ws, Outcome.CHURN, 30, 1).run(JobContext.quiet()));
-            assertTrue(tooFar.getMessage().contains("Try a shorter --horizon-days"), tooFar.getMessage());
+            assertTrue(tooFar instanceof io.igw.engine.errors.InvalidSetting s && s.setting().equals("horizon_days")
+                    && tooFar.getMessage().contains("try a shorter horizon"), tooFar.getMessage());
         }
     }
 

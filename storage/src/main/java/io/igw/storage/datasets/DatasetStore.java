@@ -1,5 +1,6 @@
 package io.igw.storage.datasets;
 
+import io.igw.storage.fingerprints.FingerprintFiles;
 import io.igw.storage.Workspace;
 import io.igw.storage.events.EventColumns;
 import io.igw.storage.events.EventPartitions;
@@ -77,7 +78,7 @@ public final class DatasetStore {
     /** Removes every trace of an import that did not complete: its partition, rejects, counts and entities. */
     public void discard(int datasetId) {
         new EventPartitions(workspace).drop(datasetId);
-        workspace.fingerprints().delete(datasetId);
+        FingerprintFiles.of(workspace).delete(datasetId);
         new EventColumns(workspace).delete(datasetId);
         try (Connection c = workspace.connection()) {
             c.setAutoCommit(false);
@@ -110,7 +111,7 @@ public final class DatasetStore {
         }
         unfinished.forEach(this::discard);
         new EventPartitions(workspace).dropOrphans(completeIds(DatasetKind.EVENTS));
-        workspace.fingerprints().retainOnly(completeIds(null));
+        FingerprintFiles.of(workspace).retainOnly(completeIds(null));
         new EventColumns(workspace).retainOnly(completeIds(DatasetKind.EVENTS));
         return unfinished;
     }
@@ -167,5 +168,13 @@ public final class DatasetStore {
 
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** On open: datasets a crash left importing are discarded with their rows and fingerprints. */
+    public static final class Recovery implements Workspace.Recovery {
+        @Override
+        public void recover(Workspace workspace) {
+            new DatasetStore(workspace).discardUnfinished();
+        }
     }
 }

@@ -150,4 +150,12 @@ public final class EventPartitions {
         }
         return ids;
     }
+
+    /** On open, last: the events view is rebuilt over the partitions that remain. */
+    public static final class Recovery implements Workspace.Recovery {
+        @Override
+        public void recover(Workspace workspace) {
+            new EventPartitions(workspace).rebuildView();
+        }
+    }
 }

@@ -14,6 +14,11 @@ import java.util.stream.Stream;
  * "was this exact row imported before?" without keeping anything on the heap.
  */
 public final class FingerprintFiles {
+    /** The fingerprint files of a workspace ({@code fingerprints/} in its folder). */
+    public static FingerprintFiles of(io.igw.storage.Workspace workspace) {
+        return new FingerprintFiles(workspace.folder().resolve("fingerprints"));
+    }
+
     private final Path dir;
 
     public FingerprintFiles(Path dir) {

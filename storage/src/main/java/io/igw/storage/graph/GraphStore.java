@@ -205,4 +205,12 @@ public final class GraphStore {
         return ColumnFolder.open(folder(build));
     }
 
+
+    /** On open: builds a crash left unfinished are removed. */
+    public static final class Recovery implements Workspace.Recovery {
+        @Override
+        public void recover(Workspace workspace) {
+            new GraphStore(workspace).discardUnfinished();
+        }
+    }
 }

@@ -187,4 +187,12 @@ public final class ModelStore {
         }
         return out;
     }
+
+    /** On open: models a crash left unfinished are removed. */
+    public static final class Recovery implements Workspace.Recovery {
+        @Override
+        public void recover(Workspace workspace) {
+            new ModelStore(workspace).discardUnfinished();
+        }
+    }
 }

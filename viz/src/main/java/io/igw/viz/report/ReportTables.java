@@ -1,6 +1,6 @@
 package io.igw.viz.report;
 
-import io.igw.engine.report.CsvCell;
+import io.igw.engine.export.CsvCell;
 import io.igw.engine.report.ReportContent;
 import java.io.IOException;
 import java.io.Writer;

@@ -122,7 +122,7 @@ class ReportTest {
                 .run(JobContext.quiet());
         assertEquals(List.of(ReportSection.DATASETS, ReportSection.RULES), two.sections().stream().map(ReportContent.Section::kind).toList());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ReportSection.parse(List.of("charts")));
-        assertTrue(bad.getMessage().startsWith("--sections: 'charts' is not a section"), bad.getMessage());
+        assertTrue(bad.getMessage().startsWith("sections 'charts' is not a section"), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ReportWriter.formatOf(tmp.resolve("report.docx")));
         assertThrows(IllegalArgumentException.class, () -> ReportWriter.formatOf(tmp.resolve("missing/report.pdf")));
     }

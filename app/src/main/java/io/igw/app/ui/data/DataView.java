@@ -1,7 +1,7 @@
 package io.igw.app.ui.data;
 
-import io.igw.app.ui.shell.ChartViewers;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.ChartViewers;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.ingest.ImportRequest;
 import io.igw.storage.datasets.DatasetInfo;
 import io.igw.storage.rejects.RejectedRow;

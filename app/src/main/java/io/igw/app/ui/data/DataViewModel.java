@@ -1,7 +1,7 @@
 package io.igw.app.ui.data;
 
-import io.igw.app.ui.shell.Problems;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.Problems;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.ingest.ImportReport;
 import io.igw.engine.ingest.ImportRequest;
 import io.igw.engine.graph.ImportThenUpdate;

@@ -1,6 +1,6 @@
 package io.igw.app.ui.data;
 
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.ingest.ColumnMapping;
 import io.igw.engine.ingest.FilePreview;
 import io.igw.engine.ingest.ImportFormat;

@@ -1,6 +1,6 @@
 package io.igw.app.ui.graph;
 
-import io.igw.app.ui.shell.ChartViewers;
+import io.igw.app.ui.kit.ChartViewers;
 import io.igw.engine.explore.Subgraph;
 import io.igw.viz.charts.InterestChart;
 import io.igw.viz.graph.GraphCanvas;

@@ -1,8 +1,8 @@
 package io.igw.app.ui.graph;
 
-import io.igw.app.ui.shell.Problems;
-import io.igw.app.ui.shell.ScreenWork;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.Problems;
+import io.igw.app.ui.kit.ScreenWork;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.explore.CommunityOverview;
 import io.igw.engine.explore.EgoNetwork;
 import io.igw.engine.explore.ForceLayout;

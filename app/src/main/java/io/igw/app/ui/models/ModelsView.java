@@ -1,6 +1,6 @@
 package io.igw.app.ui.models;
 
-import io.igw.app.ui.shell.ChartViewers;
+import io.igw.app.ui.kit.ChartViewers;
 import io.igw.engine.recommenders.Training;
 import io.igw.storage.models.EvaluationStore;
 import io.igw.engine.recommenders.RegisteredModel;
@@ -27,7 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import io.igw.app.ui.shell.Columns;
+import io.igw.app.ui.kit.Columns;
 import org.jfree.chart.fx.ChartViewer;
 
 /**

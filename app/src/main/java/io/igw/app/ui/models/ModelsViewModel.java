@@ -1,7 +1,7 @@
 package io.igw.app.ui.models;
 
-import io.igw.app.ui.shell.ScreenWork;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.ScreenWork;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.recommenders.Evaluation;
 import io.igw.engine.recommenders.ModelCatalog;
 import io.igw.engine.recommenders.ModelRegistry;

@@ -1,8 +1,8 @@
 package io.igw.app.ui.predict;
 
-import io.igw.app.ui.shell.ChartViewers;
-import io.igw.app.ui.shell.Columns;
-import io.igw.app.ui.shell.StatusStrip;
+import io.igw.app.ui.kit.ChartViewers;
+import io.igw.app.ui.kit.Columns;
+import io.igw.app.ui.kit.StatusStrip;
 import io.igw.engine.prediction.ClassifierMetrics;
 import io.igw.engine.prediction.Outcome;
 import io.igw.engine.prediction.PredictionResult;

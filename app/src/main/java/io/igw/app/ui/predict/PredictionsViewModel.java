@@ -1,7 +1,7 @@
 package io.igw.app.ui.predict;
 
-import io.igw.app.ui.shell.ScreenWork;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.ScreenWork;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.prediction.BehaviourPrediction;
 import io.igw.engine.prediction.ClassifierMetrics;
 import io.igw.engine.prediction.Outcome;

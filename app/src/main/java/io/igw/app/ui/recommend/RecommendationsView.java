@@ -1,6 +1,6 @@
 package io.igw.app.ui.recommend;
 
-import io.igw.app.ui.shell.ChartViewers;
+import io.igw.app.ui.kit.ChartViewers;
 import io.igw.viz.charts.InterestChart;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
-import io.igw.app.ui.shell.Columns;
+import io.igw.app.ui.kit.Columns;
 import org.jfree.chart.fx.ChartViewer;
 
 /**

@@ -1,6 +1,6 @@
 package io.igw.app.ui.reports;
 
-import io.igw.app.ui.shell.StatusStrip;
+import io.igw.app.ui.kit.StatusStrip;
 import io.igw.engine.report.ReportSection;
 import java.awt.image.BufferedImage;
 import java.io.File;

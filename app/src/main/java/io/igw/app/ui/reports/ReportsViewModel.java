@@ -1,8 +1,8 @@
 package io.igw.app.ui.reports;
 
-import io.igw.app.ui.shell.Problems;
-import io.igw.app.ui.shell.ScreenWork;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.Problems;
+import io.igw.app.ui.kit.ScreenWork;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.report.ReportBuilder;
 import io.igw.engine.report.ReportContent;
 import io.igw.engine.report.ReportSection;
@@ -38,6 +38,12 @@ public final class ReportsViewModel {
     private final Workspace workspace;
     private final Supplier<List<AudienceSpec>> audiences;
 
+    /** The content last previewed and what it was made of: saving the same choice writes exactly it. */
+    private record Previewed(List<ReportSection> sections, List<AudienceSpec> audiences, ReportContent content) {
+    }
+
+    private volatile Previewed previewed;
+
     public ReportsViewModel(Workspace workspace, UiTasks tasks, Supplier<List<AudienceSpec>> audiences) {
         this.workspace = workspace;
         this.work = new ScreenWork(tasks);
@@ -67,6 +73,7 @@ public final class ReportsViewModel {
         List<AudienceSpec> specs = audiences.get();
         work.start("preview report", ctx -> {
             ReportContent content = new ReportBuilder(workspace, sections, specs).run(ctx);
+            previewed = new Previewed(sections, specs, content);
             ctx.progress(0.9, "laying out the pages");
             Path pdf = Files.createTempFile("igw-report-preview", ".pdf");
             try {
@@ -84,7 +91,10 @@ public final class ReportsViewModel {
         });
     }
 
-    /** Writes the report to {@code file} (.html or .pdf) with its tables as CSV beside it. */
+    /**
+     * Writes the report to {@code file} (.html or .pdf) with its tables as CSV beside it: the content previewed when
+     * the sections and audiences are still those of the preview, else built afresh.
+     */
     public void save(Path file) {
         List<ReportSection> sections = chosen();
         if (sections.isEmpty()) {
@@ -98,7 +108,10 @@ public final class ReportsViewModel {
             return;
         }
         List<AudienceSpec> specs = audiences.get();
-        work.start("write report", ctx -> ReportWriter.write(new ReportBuilder(workspace, sections, specs).run(ctx), file),
+        Previewed shown = previewed;
+        boolean asPreviewed = shown != null && shown.sections().equals(sections) && shown.audiences().equals(specs);
+        work.start("write report", ctx -> ReportWriter.write(asPreviewed ? shown.content()
+                        : new ReportBuilder(workspace, sections, specs).run(ctx), file),
                 w -> work.status.set(String.format(Locale.ROOT, "Saved %s (%s%s, %,d bytes) and %d tables as CSV beside it.",
                         w.path(), w.format().toUpperCase(Locale.ROOT), w.pages() > 0 ? ", " + w.pages() + " pages" : "",
                         w.bytes(), w.tables().size())));

@@ -1,7 +1,7 @@
 package io.igw.app.ui.rules;
 
-import io.igw.app.ui.shell.Columns;
-import io.igw.app.ui.shell.StatusStrip;
+import io.igw.app.ui.kit.Columns;
+import io.igw.app.ui.kit.StatusStrip;
 import io.igw.engine.rules.Baskets;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,8 +1,8 @@
 package io.igw.app.ui.rules;
 
-import io.igw.app.ui.shell.Problems;
-import io.igw.app.ui.shell.ScreenWork;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.Problems;
+import io.igw.app.ui.kit.ScreenWork;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.rules.AssociationRules;
 import io.igw.engine.rules.Baskets;
 import io.igw.engine.rules.RuleLabels;

@@ -1,21 +1,8 @@
 package io.igw.app.ui.shell;
 
-import io.igw.app.ui.data.DataView;
-import io.igw.app.ui.graph.GraphView;
-import io.igw.app.ui.graph.GraphViewModel;
-import io.igw.app.ui.data.DataViewModel;
-import io.igw.app.ui.models.ModelsView;
-import io.igw.app.ui.models.ModelsViewModel;
-import io.igw.app.ui.recommend.RecommendationsView;
-import io.igw.app.ui.recommend.RecommendationsViewModel;
-import io.igw.app.ui.predict.PredictionsView;
-import io.igw.app.ui.predict.PredictionsViewModel;
-import io.igw.app.ui.rules.RulesView;
-import io.igw.app.ui.rules.RulesViewModel;
-import io.igw.app.ui.reports.ReportsView;
-import io.igw.app.ui.reports.ReportsViewModel;
-import io.igw.app.ui.targeting.TargetingView;
-import io.igw.app.ui.targeting.TargetingViewModel;
+import io.igw.app.ui.kit.Screen;
+import io.igw.app.ui.kit.Section;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.ingest.ImportRequest;
 import io.igw.storage.Workspace;
@@ -61,18 +48,15 @@ public final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Label workspaceLabel = new Label();
     private final MenuButton workspaceMenu = new MenuButton("Workspace", new FontIcon(Feather.FOLDER));
+    /** What each section shows now: its screen's view, or why there is none yet. */
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final ToggleGroup nav = new ToggleGroup();
     private Workspace workspace;
     /** Why the last workspace asked for could not be opened (every screen that needs one says so), or null. */
     private Path failedFolder;
     private String failedMessage;
-    private DataView dataView;
-    private GraphView graphView;
-    private ModelsViewModel modelsModel;
-    private RecommendationsViewModel recommendationsModel;
-    private TargetingViewModel targetingModel;
-    private PredictionsViewModel predictionsModel;
+    /** The open workspace's screens, or null while none is open. */
+    private Screens screens;
 
     public MainWindow(UiTasks tasks, AppSettings settings, Path sampleData) {
         this.tasks = tasks;
@@ -83,22 +67,26 @@ public final class MainWindow extends BorderPane {
         setLeft(navigation());
         setCenter(content);
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && dataView != null) {
+            if (e.getDragboard().hasFiles() && dropTarget() != null) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
         setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
-            boolean ok = files != null && !files.isEmpty() && dataView != null;
+            Screen target = dropTarget();
+            boolean ok = files != null && !files.isEmpty() && target != null;
             e.setDropCompleted(ok);
             e.consume();
             if (ok) {
-                show(Section.DATA);
-                Path dropped = files.get(0).toPath();
-                javafx.application.Platform.runLater(() -> dataView.openImportDialog(dropped));
+                show(target.section());
+                target.dropped(files.get(0).toPath());
             }
         });
+    }
+
+    private Screen dropTarget() {
+        return screens == null ? null : screens.all().stream().filter(Screen::takesDroppedFiles).findFirst().orElse(null);
     }
 
     private Region header() {
@@ -143,17 +131,8 @@ public final class MainWindow extends BorderPane {
         Node view = views.computeIfAbsent(section, s -> failedFolder != null ? openFailed(failedFolder, failedMessage)
                 : loading("Opening the workspace…"));
         content.getChildren().setAll(view);
-        if (section == Section.GRAPH && graphView != null) {
-            graphView.shown();
-        }
-        if (section == Section.MODELS && modelsModel != null && !modelsModel.running.get()) {
-            modelsModel.refresh();
-        }
-        if (section == Section.RECOMMENDATIONS && recommendationsModel != null) {
-            recommendationsModel.refresh();
-        }
-        if (section == Section.TARGETING && targetingModel != null) {
-            targetingModel.refresh();
+        if (screens != null) {
+            screens.all().stream().filter(s -> s.section() == section).findFirst().ifPresent(Screen::shown);
         }
     }
 
@@ -161,27 +140,10 @@ public final class MainWindow extends BorderPane {
     public void open(Path folder, boolean demo, Consumer<Workspace> opened) {
         failedFolder = null;
         failedMessage = null;
-        views.remove(Section.DATA);
-        views.remove(Section.GRAPH);
-        views.remove(Section.MODELS);
-        views.remove(Section.RECOMMENDATIONS);
-        views.remove(Section.TARGETING);
-        views.remove(Section.PREDICTIONS);
-        views.remove(Section.RULES);
-        views.remove(Section.REPORTS);
-        if (modelsModel != null) {
-            modelsModel.cancel();
-            modelsModel = null;
-        }
-        if (predictionsModel != null) {
-            predictionsModel.work.cancel();
-            predictionsModel = null;
-        }
-        targetingModel = null;
-        recommendationsModel = null;
-        if (graphView != null) {
-            graphView.dispose();
-            graphView = null;
+        views.clear();
+        if (screens != null) {
+            screens.all().forEach(Screen::close);
+            screens = null;
         }
         show(Section.DATA);
         tasks.start("open workspace", ctx -> {
@@ -200,31 +162,15 @@ public final class MainWindow extends BorderPane {
             settings.opened(workspace.folder());
             rebuildWorkspaceMenu();
             workspaceLabel.setText(workspace.folder().toString());
-            DataViewModel model = new DataViewModel(workspace, tasks);
-            dataView = new DataView(model, tasks);
-            views.put(Section.DATA, dataView);
-            graphView = new GraphView(new GraphViewModel(workspace, tasks));
-            views.put(Section.GRAPH, graphView);
-            modelsModel = new ModelsViewModel(workspace, tasks);
-            views.put(Section.MODELS, new ModelsView(modelsModel));
-            recommendationsModel = new RecommendationsViewModel(workspace, tasks);
-            views.put(Section.RECOMMENDATIONS, new RecommendationsView(recommendationsModel));
-            targetingModel = new TargetingViewModel(workspace, tasks);
-            views.put(Section.TARGETING, new TargetingView(targetingModel));
-            predictionsModel = new PredictionsViewModel(workspace, tasks);
-            views.put(Section.PREDICTIONS, new PredictionsView(predictionsModel));
-            views.put(Section.RULES, new RulesView(new RulesViewModel(workspace, tasks)));
-            TargetingViewModel targeting = targetingModel;
-            views.put(Section.REPORTS, new ReportsView(new ReportsViewModel(workspace, tasks,
-                    () -> targeting.kept.stream().map(TargetingViewModel.Kept::spec).toList())));
+            screens = Screens.of(workspace, tasks);
+            screens.all().forEach(screen -> views.put(screen.section(), screen.view()));
             show(Section.DATA);
-            model.refresh();
             if (demo && (Boolean) result[1] && Files.isRegularFile(sampleData.resolve("events.csv"))) {
-                GraphView graph = graphView;
+                Screens these = screens;
                 // the demo workspace comes with its interest graph: built once the sample data is in
-                model.startImport(demoImport(), report -> {
-                    if (report.imported() > 0 && graph == graphView) {
-                        graph.model().buildGraph();
+                these.data().startImport(demoImport(), report -> {
+                    if (report.imported() > 0 && these == screens) {
+                        these.graph().buildGraph();
                     }
                 });
             }
@@ -296,8 +242,8 @@ public final class MainWindow extends BorderPane {
 
     /** Closes the open workspace; called as the application stops. */
     public void close() {
-        if (graphView != null) {
-            graphView.stopLayout();
+        if (screens != null) {
+            screens.all().forEach(Screen::close);
         }
         if (workspace != null) {
             workspace.close();

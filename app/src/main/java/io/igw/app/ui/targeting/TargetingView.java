@@ -1,8 +1,8 @@
 package io.igw.app.ui.targeting;
 
-import io.igw.app.ui.shell.ChartViewers;
-import io.igw.app.ui.shell.Columns;
-import io.igw.app.ui.shell.StatusStrip;
+import io.igw.app.ui.kit.ChartViewers;
+import io.igw.app.ui.kit.Columns;
+import io.igw.app.ui.kit.StatusStrip;
 import io.igw.engine.targeting.Overlap;
 import io.igw.viz.charts.ReachCurveChart;
 import java.io.File;
@@ -153,12 +153,23 @@ public final class TargetingView extends BorderPane {
         Label lookalikeValue = new Label();
         lookalikeValue.textProperty().bind(model.lookalikePercent.asString(Locale.ROOT, "%.0f%% of all users"));
         lookalike.setTooltip(new Tooltip("Add the users most like the audience (0: none; 1–10% of all users)"));
+        Slider propensity = new Slider(0, 1, model.propensityWeight.get());
+        propensity.setId("propensityWeightSlider");
+        propensity.setMajorTickUnit(0.25);
+        propensity.setShowTickLabels(true);
+        propensity.valueProperty().bindBidirectional(model.propensityWeight);
+        Label propensityValue = new Label();
+        propensityValue.textProperty().bind(model.propensityWeight.multiply(100).asString(Locale.ROOT,
+                "Purchase propensity: %.0f%% of the score"));
+        propensity.setTooltip(new Tooltip("Once purchases have been predicted, how much of each user's score is their "
+                + "propensity to buy (0: interest alone; 1: propensity alone)"));
 
         VBox box = new VBox(6,
                 heading("Interests"), pick, targets, small("Exclude"), exclude,
                 heading("Behaviour"), small("Did, in the last N days"), did, small("Did not, in the last N days"), didNot,
                 heading("Demographics"), row("Age", age), row("Gender", gender), row("City", city),
                 heading("Audience"), new HBox(6, byThreshold, thresholdValue), threshold, new HBox(6, bySize, size),
+                propensityValue, propensity,
                 heading("Lookalikes"), lookalikeValue, lookalike);
         box.setPadding(new Insets(10));
         return box;

@@ -1,11 +1,12 @@
 package io.igw.app.ui.targeting;
 
-import io.igw.app.ui.shell.Problems;
-import io.igw.app.ui.shell.ScreenWork;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.Problems;
+import io.igw.app.ui.kit.ScreenWork;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.activity.ItemFacets;
 import io.igw.engine.recommenders.UserVectors;
 import io.igw.engine.targeting.AudienceBuilder;
+import io.igw.engine.targeting.AudiencePreview;
 import io.igw.engine.targeting.AudienceCsv;
 import io.igw.engine.targeting.AudienceSpec;
 import io.igw.engine.targeting.BehaviourRule;
@@ -77,6 +78,8 @@ public final class TargetingViewModel {
     /** Lookalikes as a percentage of all users, 0 for none. */
     public final DoubleProperty lookalikePercent = new SimpleDoubleProperty(0);
     public final BooleanProperty hashIds = new SimpleBooleanProperty(true);
+    /** The share of the score purchase propensity takes, once purchases have been predicted (0 to 1). */
+    public final DoubleProperty propensityWeight = new SimpleDoubleProperty(AudienceBuilder.PROPENSITY_WEIGHT);
 
     public final ScreenWork work;
     public final BooleanProperty ready = new SimpleBooleanProperty(false);
@@ -95,6 +98,8 @@ public final class TargetingViewModel {
     private String loadedVersion;
     private AudienceBuilder.Audience audience;
     private List<AudienceBuilder.Member> lookalikes = List.of();
+    /** What the audience shown was previewed with: an export previews it again, into the file. */
+    private AudiencePreview.Request shownRequest;
 
     public TargetingViewModel(Workspace workspace, UiTasks tasks) {
         this.workspace = workspace;
@@ -176,16 +181,12 @@ public final class TargetingViewModel {
             return;
         }
         double percent = lookalikePercent.get();
-        AudienceBuilder b = builder;
-        work.start("build audience", ctx -> {
-            AudienceBuilder.Audience a = b.build(spec);
-            ctx.progress(0.3, "measuring the expected lift on the last " + ExpectedLift.DEFAULT_HOLDOUT_DAYS + " days");
-            ExpectedLift.Result l = a.size() == 0 ? null
-                    : ExpectedLift.measure(b, spec, a.size(), ExpectedLift.DEFAULT_HOLDOUT_DAYS, 1);
-            Lookalikes.Result more = percent >= Lookalikes.MIN_PERCENT && a.size() > 0
-                    ? Lookalikes.expand(b, a, percent, UserVectors.latest(workspace).orElse(null)) : null;
-            return new Object[]{a, l, more};
-        }, result -> show((AudienceBuilder.Audience) result[0], (ExpectedLift.Result) result[1], (Lookalikes.Result) result[2]));
+        AudiencePreview.Request request = AudiencePreview.Request.of(spec, propensityWeight.get(),
+                percent >= Lookalikes.MIN_PERCENT ? percent : null);
+        work.start("build audience", new AudiencePreview(workspace, builder, request), preview -> {
+            shownRequest = request;
+            show(preview.first(), preview.first().size() == 0 ? null : preview.lift(), preview.lookalikes());
+        });
     }
 
     private void show(AudienceBuilder.Audience a, ExpectedLift.Result l, Lookalikes.Result more) {
@@ -244,20 +245,23 @@ public final class TargetingViewModel {
         return Overlap.of(kept.stream().map(Kept::members).toList());
     }
 
-    /** Writes the audience and its lookalikes as CSV in the background; the status line says how many. */
+    /**
+     * Writes the audience shown and its lookalikes as CSV in the background, by previewing the same campaign again
+     * into the file; the status line says how many.
+     */
     public void export(Path file) {
-        if (audience == null) {
+        if (audience == null || shownRequest == null) {
             work.status.set("Build an audience first.");
             return;
         }
-        List<AudienceBuilder.Member> rows = new ArrayList<>(audience.members());
-        rows.addAll(lookalikes);
-        boolean hashed = hashIds.get();
-        work.start("export audience", ctx -> {
-            AudienceCsv.write(file, rows, hashed);
-            return rows.size();
-        }, n -> work.status.set(String.format(Locale.ROOT, "Exported %,d users to %s%s.", n, file,
-                hashed ? " (ids SHA-256-hashed)" : "")));
+        AudiencePreview.Request r = shownRequest;
+        AudiencePreview.Request exporting = new AudiencePreview.Request(r.audiences(), r.propensityWeight(), r.lookalikePercent(),
+                r.holdoutDays(), r.seed(), file, hashIds.get());
+        work.start("export audience", new AudiencePreview(workspace, builder, exporting), preview -> {
+            AudiencePreview.Export e = preview.exported();
+            work.status.set(String.format(Locale.ROOT, "Exported %,d users to %s%s.", e.rows(), e.file(),
+                    e.hashedIds() ? " (ids SHA-256-hashed)" : ""));
+        });
     }
 
     public boolean hasAudience() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.ingest.ImportException;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.task.JobRunner;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.explore.Subgraph;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.generate.SampleGenerator;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.igw.app.ui.recommend.RecommendationsViewModel;
-import io.igw.app.ui.shell.UiTasks;
+import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.generate.SampleGenerator;
 import io.igw.engine.graph.GraphParameters;

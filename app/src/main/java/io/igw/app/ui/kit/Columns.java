@@ -1,4 +1,4 @@
-package io.igw.app.ui.shell;
+package io.igw.app.ui.kit;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;

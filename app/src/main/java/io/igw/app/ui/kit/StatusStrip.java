@@ -1,4 +1,4 @@
-package io.igw.app.ui.shell;
+package io.igw.app.ui.kit;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

@@ -1,4 +1,4 @@
-package io.igw.app.ui.shell;
+package io.igw.app.ui.kit;
 
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobHandle;

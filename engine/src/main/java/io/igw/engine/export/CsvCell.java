@@ -1,4 +1,4 @@
-package io.igw.engine.report;
+package io.igw.engine.export;
 
 /**
  * One CSV cell that is safe to open in a spreadsheet: a cell that a spreadsheet would read as a formula (it starts

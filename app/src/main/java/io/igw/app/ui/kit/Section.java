@@ -1,4 +1,4 @@
-package io.igw.app.ui.shell;
+package io.igw.app.ui.kit;
 
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
