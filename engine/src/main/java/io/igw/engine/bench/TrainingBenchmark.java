@@ -8,7 +8,6 @@ import io.igw.engine.recommenders.RecommenderTrainer;
 import io.igw.engine.recommenders.Split;
 import io.igw.engine.recommenders.Training;
 import io.igw.engine.errors.InvalidSetting;
-import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
@@ -42,10 +41,7 @@ public final class TrainingBenchmark implements Job<Map<String, Object>> {
     @Override
     public Map<String, Object> run(JobContext context) throws Exception {
         context.progress(0, "reading interactions");
-        Interactions all = Interactions.of(workspace);
-        if (all.size() == 0) {
-            throw new MissingPrerequisite(MissingPrerequisite.Need.EVENTS);
-        }
+        Interactions all = Interactions.toLearnFrom(workspace);
         Split split = Split.of(all, Split.Kind.RANDOM, ModelTraining.VALIDATION_SPLIT, seed);
         List<Training.Epoch> curve = new ArrayList<>();
         RecommenderTrainer<?> trainer = ModelCatalog.trainer(model, workspace);

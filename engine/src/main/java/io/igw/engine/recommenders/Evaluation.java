@@ -1,7 +1,6 @@
 package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.InvalidSetting;
-import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
@@ -54,10 +53,7 @@ public final class Evaluation implements Job<Evaluation.Report> {
     @Override
     public Report run(JobContext context) throws Exception {
         context.progress(0, "reading interactions");
-        Interactions all = Interactions.of(workspace);
-        if (all.size() == 0) {
-            throw new MissingPrerequisite(MissingPrerequisite.Need.EVENTS);
-        }
+        Interactions all = Interactions.toLearnFrom(workspace);
         List<Result> results = new ArrayList<>();
         int step = 0;
         for (String model : models) {

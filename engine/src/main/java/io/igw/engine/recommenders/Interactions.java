@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
@@ -36,6 +37,15 @@ public final class Interactions {
         this.start = start;
         this.items = items;
         this.times = times;
+    }
+
+    /** As {@link #of}, for a model to learn from: a workspace without events is told to import some first. */
+    public static Interactions toLearnFrom(Workspace workspace) {
+        Interactions all = of(workspace);
+        if (all.size() == 0) {
+            throw new MissingPrerequisite(MissingPrerequisite.Need.EVENTS);
+        }
+        return all;
     }
 
     /** Every (user, item) pair in the workspace's events, from the columnar snapshots. */

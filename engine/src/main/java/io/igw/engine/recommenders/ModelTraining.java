@@ -1,7 +1,6 @@
 package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.InvalidSetting;
-import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
@@ -45,10 +44,7 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
     @Override
     public Result run(JobContext context) throws Exception {
         context.progress(0, "reading interactions");
-        Interactions all = Interactions.of(workspace);
-        if (all.size() == 0) {
-            throw new MissingPrerequisite(MissingPrerequisite.Need.EVENTS);
-        }
+        Interactions all = Interactions.toLearnFrom(workspace);
         Split validation = Split.of(all, Split.Kind.RANDOM, VALIDATION_SPLIT, seed);
         RecommenderTrainer<?> trainer = ModelCatalog.trainer(model, workspace);
         boolean iterative = trainer.iterative();

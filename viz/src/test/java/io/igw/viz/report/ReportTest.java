@@ -10,6 +10,9 @@ import io.igw.engine.graph.InterestGraphBuilder;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.ingest.ImportRequest;
 import io.igw.engine.ingest.WorkspaceImport;
+import io.igw.engine.prediction.BehaviourPrediction;
+import io.igw.engine.prediction.Outcome;
+import io.igw.engine.prediction.SavedPredictions;
 import io.igw.engine.recommenders.Evaluation;
 import io.igw.engine.recommenders.Split;
 import io.igw.engine.report.ReportBuilder;
@@ -67,6 +70,8 @@ class ReportTest {
                 .run(JobContext.quiet());
         InterestGraphBuilder.full(workspace, GraphParameters.defaults()).run(JobContext.quiet());
         new Evaluation(workspace, List.of("pop", "itemknn"), Split.Kind.RANDOM, 0.8, 20, List.of(1L)).run(JobContext.quiet());
+        // a report shows the predictions that were run (it never runs one itself)
+        SavedPredictions.save(workspace, new BehaviourPrediction(workspace, Outcome.CHURN, 7, 1).run(JobContext.quiet()));
         report = new ReportBuilder(workspace, List.of(ReportSection.values()), List.of()).run(JobContext.quiet());
     }
 
