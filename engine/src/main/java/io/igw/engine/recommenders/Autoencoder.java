@@ -1,6 +1,5 @@
 package io.igw.engine.recommenders;
 
-import io.igw.engine.task.JobContext;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
 import java.io.IOException;

@@ -12,7 +12,6 @@ import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.engine.graph.Evidence;
-import io.igw.storage.graph.GraphBuild;
 import io.igw.storage.graph.GraphStore;
 import io.igw.engine.graph.Interest;
 import io.igw.engine.graph.InterestGraph;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package io.igw.app.ui.graph;
 
-import io.igw.app.ui.kit.Problems;
 import io.igw.app.ui.kit.ScreenWork;
 import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.explore.CommunityOverview;

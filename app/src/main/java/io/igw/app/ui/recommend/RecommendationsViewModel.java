@@ -1,6 +1,5 @@
 package io.igw.app.ui.recommend;
 
-import io.igw.app.ui.kit.Problems;
 import io.igw.app.ui.kit.ScreenWork;
 import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.recommenders.Recommendations;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
