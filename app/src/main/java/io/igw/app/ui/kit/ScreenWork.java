@@ -13,7 +13,7 @@ import javafx.beans.property.StringProperty;
  * The one way a screen runs work off the FX thread. An action ({@link #start}: train, build, export) runs one at a
  * time, with whether it is running, its progress, and a status line that shows the job's messages, then its outcome
  * (a failure in the person's words, or that it was cancelled). Reading for a view ({@link #latest}: a refresh on
- * navigation, a search as someone types) is "latest only": input may settle first, a newer read cancels the older
+ * navigation, a search) is "latest only": a newer read cancels the older
  * one, and a result is applied only if it is still the latest asked for (MZmine's LatestTaskScheduler).
  */
 public final class ScreenWork {
@@ -88,32 +88,19 @@ public final class ScreenWork {
         });
     }
 
-    /** A read for the view: {@link #latest(String, long, Job, Consumer)} with no settling time. */
-    public <T> void latest(String name, Job<T> read, Consumer<T> apply) {
-        latest(name, 0, read, apply);
-    }
-
     /**
-     * Runs {@code read} off the FX thread once input has been still for {@code settleMillis}, cancelling the
-     * previous read of the same {@code name}; {@code apply} gets the result on the UI thread only if no newer read
-     * of that name was asked for since. A failure goes to the status line.
+     * Runs {@code read} off the FX thread, cancelling the previous read of the same {@code name}; {@code apply} gets
+     * the result on the UI thread only if no newer read of that name was asked for since. A failure goes to the
+     * status line.
      */
-    public <T> void latest(String name, long settleMillis, Job<T> read, Consumer<T> apply) {
+    public <T> void latest(String name, Job<T> read, Consumer<T> apply) {
         Latest slot = latest.computeIfAbsent(name, n -> new Latest());
         long mine = ++slot.number;
         if (slot.running != null && slot.running.activeProperty().get()) {
             slot.running.cancel();
         }
-        Job<T> settled = settleMillis <= 0 ? read : context -> {
-            long until = System.nanoTime() + settleMillis * 1_000_000;
-            while (System.nanoTime() < until) {
-                context.checkCancelled();
-                Thread.sleep(Math.max(1, Math.min(10, (until - System.nanoTime()) / 1_000_000)));
-            }
-            return read.run(context);
-        };
         reading.set(++reads > 0);
-        slot.running = tasks.start(name, settled, new UiTasks.Outcome<>(result -> {
+        slot.running = tasks.start(name, read, new UiTasks.Outcome<>(result -> {
             reading.set(--reads > 0);
             if (slot.number == mine) {
                 apply.accept(result);
