@@ -4,6 +4,7 @@ import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
+import io.igw.storage.columns.ColumnType;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
@@ -15,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * Who interacted with what: a binary user × item matrix in compressed rows, users and items numbered densely, with
- * each interaction's time (its latest event). Every behaviour counts as an interaction (the CFGAN protocol treats
- * every MovieLens rating as one).
+ * each interaction's time (its latest event) and its strongest behaviour (view &lt; favourite &lt; cart &lt; buy &lt;
+ * rate). Every behaviour counts as an interaction (the CFGAN protocol treats every MovieLens rating as one); a user's
+ * interactions in time order are their {@link Session} for order-aware models.
  */
 public final class Interactions {
     final long[] userIds;
@@ -25,13 +27,16 @@ public final class Interactions {
     final int[] start;
     final int[] items;
     final long[] times;
+    /** The strongest behaviour code of each interaction ({@link io.igw.storage.Behaviour}), 0 where unknown. */
+    final byte[] kinds;
     /** What the rows were read from ("datasets 1,2"), and any split taken of them; recorded in provenance. */
     private final String dataVersion;
     private Map<Long, Integer> userIndex;
     private Map<Long, Integer> itemIndex;
 
-    Interactions(long[] userIds, long[] itemIds, int[] start, int[] items, long[] times, String dataVersion) {
+    Interactions(long[] userIds, long[] itemIds, int[] start, int[] items, long[] times, byte[] kinds, String dataVersion) {
         this.dataVersion = dataVersion;
+        this.kinds = kinds;
         this.userIds = userIds;
         this.itemIds = itemIds;
         this.start = start;
@@ -53,6 +58,7 @@ public final class Interactions {
         Map<Long, Integer> users = new HashMap<>();
         Map<Long, Integer> itemIndex = new HashMap<>();
         Map<Long, Long> latest = new HashMap<>();
+        Map<Long, Byte> strongest = new HashMap<>();
         EventColumns snapshots = new EventColumns(workspace);
         List<Integer> datasets = new DatasetStore(workspace).completeIds(DatasetKind.EVENTS);
         for (int id : datasets) {
@@ -60,7 +66,9 @@ public final class Interactions {
             for (int k = 0; k < b.size(); k++) {
                 int u = users.computeIfAbsent(b.user()[k], x -> users.size());
                 int i = itemIndex.computeIfAbsent(b.item()[k], x -> itemIndex.size());
-                latest.merge(((long) u << 32) | i, b.time()[k], Math::max);
+                long key = ((long) u << 32) | i;
+                latest.merge(key, b.time()[k], Math::max);
+                strongest.merge(key, b.behaviour()[k], (x, y) -> (byte) Math.max(x, y));
             }
         }
         long[] userIds = new long[users.size()];
@@ -68,7 +76,7 @@ public final class Interactions {
         long[] itemIds = new long[itemIndex.size()];
         itemIndex.forEach((id, i) -> itemIds[i] = id);
         long[] keys = latest.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        return fromSortedPairs(userIds, itemIds, keys, latest, dataVersion(datasets));
+        return fromSortedPairs(userIds, itemIds, keys, latest, strongest, dataVersion(datasets));
     }
 
     /** How the registry and the evaluations name the data of these datasets. */
@@ -76,20 +84,23 @@ public final class Interactions {
         return "datasets " + eventDatasets.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
-    /** Builds the rows from ascending {@code user << 32 | item} keys and their times. */
-    static Interactions fromSortedPairs(long[] userIds, long[] itemIds, long[] keys, Map<Long, Long> time, String dataVersion) {
+    /** Builds the rows from ascending {@code user << 32 | item} keys, their times and (where known) behaviours. */
+    static Interactions fromSortedPairs(long[] userIds, long[] itemIds, long[] keys, Map<Long, Long> time,
+                                        Map<Long, Byte> kind, String dataVersion) {
         int[] start = new int[userIds.length + 1];
         int[] items = new int[keys.length];
         long[] times = new long[keys.length];
+        byte[] kinds = new byte[keys.length];
         for (int k = 0; k < keys.length; k++) {
             start[(int) (keys[k] >>> 32) + 1]++;
             items[k] = (int) keys[k];
             times[k] = time.get(keys[k]);
+            kinds[k] = kind.getOrDefault(keys[k], (byte) 0);
         }
         for (int u = 0; u < userIds.length; u++) {
             start[u + 1] += start[u];
         }
-        return new Interactions(userIds, itemIds, start, items, times, dataVersion);
+        return new Interactions(userIds, itemIds, start, items, times, kinds, dataVersion);
     }
 
     /** A matrix from explicit rows, for tests: {@code rows[u]} lists user u's items. */
@@ -112,7 +123,33 @@ public final class Interactions {
             Arrays.sort(sorted);
             System.arraycopy(sorted, 0, all, start[u], sorted.length);
         }
-        return new Interactions(userIds, itemIds, start, all, new long[all.length], "rows given by a test");
+        return new Interactions(userIds, itemIds, start, all, new long[all.length], new byte[all.length], "rows given by a test");
+    }
+
+    /**
+     * A matrix from explicit sequences, for tests: {@code sequences[u]} lists user u's items in the order they were
+     * acted on (one second apart), with behaviour {@code kind}.
+     */
+    static Interactions ofSequences(int items, int[][] sequences, byte kind) {
+        Map<Long, Long> time = new HashMap<>();
+        Map<Long, Byte> kinds = new HashMap<>();
+        for (int u = 0; u < sequences.length; u++) {
+            for (int p = 0; p < sequences[u].length; p++) {
+                long key = ((long) u << 32) | sequences[u][p];
+                time.put(key, 1_000_000L * (u + 1) + p);
+                kinds.put(key, kind);
+            }
+        }
+        long[] userIds = new long[sequences.length];
+        long[] itemIds = new long[items];
+        for (int u = 0; u < userIds.length; u++) {
+            userIds[u] = u;
+        }
+        for (int i = 0; i < items; i++) {
+            itemIds[i] = i;
+        }
+        long[] keys = time.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        return fromSortedPairs(userIds, itemIds, keys, time, kinds, "sequences given by a test");
     }
 
     public String dataVersion() {
@@ -120,8 +157,8 @@ public final class Interactions {
     }
 
     /** The same users and items with other rows: a part of these interactions (a split's training part). */
-    Interactions part(int[] start, int[] items, long[] times, String how) {
-        return new Interactions(userIds, itemIds, start, items, times, dataVersion + " (" + how + ")");
+    Interactions part(int[] start, int[] items, long[] times, byte[] kinds, String how) {
+        return new Interactions(userIds, itemIds, start, items, times, kinds, dataVersion + " (" + how + ")");
     }
 
     public int users() {
@@ -142,12 +179,20 @@ public final class Interactions {
         out.longs("interactions.item_ids", itemIds, itemIds.length);
         out.ints("interactions.start", start, start.length);
         out.ints("interactions.items", items, items.length);
+        out.longs(TIMES, times, times.length);
+        out.bytes(KINDS, kinds, kinds.length);
     }
 
+    private static final String TIMES = "interactions.times";
+    private static final String KINDS = "interactions.kinds";
+
+    /** Reads what {@link #save} wrote; models stored before times and behaviours were kept get zeros for them. */
     static Interactions load(ColumnFolder in) {
         int[] items = in.ints("interactions.items");
+        long[] times = in.has(TIMES, ColumnType.LONG) ? in.longs(TIMES) : new long[items.length];
+        byte[] kinds = in.has(KINDS, ColumnType.BYTE) ? in.bytes(KINDS) : new byte[items.length];
         return new Interactions(in.longs("interactions.user_ids"), in.longs("interactions.item_ids"),
-                in.ints("interactions.start"), items, new long[items.length], "as stored with the model");
+                in.ints("interactions.start"), items, times, kinds, "as stored with the model");
     }
 
     /** The dense index of a user id, or -1. */
@@ -194,6 +239,26 @@ public final class Interactions {
     /** User u's items, ascending. */
     public int[] row(int u) {
         return Arrays.copyOfRange(items, start[u], start[u + 1]);
+    }
+
+    /** User u's interactions in time order (ties by item): the session an order-aware model reads. */
+    public Session session(int u) {
+        int from = start[u];
+        int n = start[u + 1] - from;
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = from + k;
+        }
+        Arrays.sort(order, (a, b) -> times[a] != times[b] ? Long.compare(times[a], times[b]) : Integer.compare(items[a], items[b]));
+        int[] sequence = new int[n];
+        byte[] behaviours = new byte[n];
+        long[] when = new long[n];
+        for (int k = 0; k < n; k++) {
+            sequence[k] = items[order[k]];
+            behaviours[k] = kinds[order[k]];
+            when[k] = times[order[k]];
+        }
+        return new Session(sequence, behaviours, when);
     }
 
     int rowLength(int u) {

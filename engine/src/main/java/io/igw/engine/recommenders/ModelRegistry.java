@@ -77,7 +77,7 @@ public final class ModelRegistry {
         int d = f.dimensions();
         float[] matrix = new float[all.users() * d];
         for (int u = 0; u < all.users(); u++) {
-            System.arraycopy(f.features(all.row(u)), 0, matrix, u * d, d);
+            System.arraycopy(f.features(all.session(u)), 0, matrix, u * d, d);
         }
         out.floats(USER_FEATURES, matrix, matrix.length);
         out.ints(USER_FEATURE_DIMENSIONS, new int[]{d}, 1);

@@ -1,6 +1,7 @@
 package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.InvalidSetting;
+import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
 import java.util.ArrayList;
@@ -8,8 +9,15 @@ import java.util.List;
 
 /** A user's top-N from a stored model, each item with its title, score and the reasons behind it. */
 public final class Recommendations {
-    /** A reason put in the user's words: one of their items (id and title), an interest, or the crowd. */
-    public record Because(String kind, Long itemId, String label, double weight) {
+    /**
+     * A reason put in the user's words: one of their items (id and title), an interest, or the crowd. An
+     * order-aware model also says what the user did with the item ({@code behaviour}: view, fav, cart, buy, rate)
+     * and when ({@code time}, epoch seconds); both are null otherwise.
+     */
+    public record Because(String kind, Long itemId, String label, double weight, String behaviour, Long time) {
+        public Because(String kind, Long itemId, String label, double weight) {
+            this(kind, itemId, label, weight, null, null);
+        }
     }
 
     public record Recommended(long itemId, String title, double score, List<Because> because) {
@@ -36,16 +44,49 @@ public final class Recommendations {
     }
 
     public List<Recommended> forUser(StoredModel model, long userId, int k) {
+        return recommend(model, model.interactions().session(userIndex(model, userId)), k);
+    }
+
+    /**
+     * The top K for an anonymous session that has just acted on {@code itemIds}, in this order, with these
+     * behaviours (null: every action a view), scored from the session alone with no retraining: an order-aware
+     * model reads the order and the behaviours, the others the set of items.
+     */
+    public List<Recommended> forSession(StoredModel model, long[] itemIds, Behaviour[] behaviours, int k) {
+        if (itemIds.length == 0) {
+            throw new InvalidSetting("session", "needs at least one item");
+        }
+        if (behaviours != null && behaviours.length != itemIds.length) {
+            throw new InvalidSetting("behaviours", "gives " + behaviours.length + " behaviours for " + itemIds.length
+                    + " items; give one per item");
+        }
+        int[] items = new int[itemIds.length];
+        byte[] kinds = new byte[itemIds.length];
+        long[] times = new long[itemIds.length];
+        long now = java.time.Instant.now().getEpochSecond();
+        for (int n = 0; n < itemIds.length; n++) {
+            items[n] = model.interactions().itemIndex(itemIds[n]);
+            if (items[n] < 0) {
+                throw new InvalidSetting("session", "item " + itemIds[n] + " is not among the " + model.interactions().items()
+                        + " items model " + model.meta().id() + " (" + model.meta().model() + ") knows");
+            }
+            kinds[n] = (behaviours == null ? Behaviour.VIEW : behaviours[n]).code();
+            // a session happens now: its actions a minute apart
+            times[n] = now - 60L * (itemIds.length - 1 - n);
+        }
+        return recommend(model, new Session(items, kinds, times), k);
+    }
+
+    private List<Recommended> recommend(StoredModel model, Session session, int k) {
         InvalidSetting.atLeast("k", k, 1);
-        int[] history = model.interactions().row(userIndex(model, userId));
         Recommender r = model.recommender();
         float[] scores = new float[r.items()];
-        r.score(history, scores);
-        for (int i : history) {
+        r.score(session, scores);
+        for (int i : session.items()) {
             scores[i] = Float.NEGATIVE_INFINITY;
         }
         int[] top = Metrics.topK(scores, k);
-        List<List<Reason>> reasons = r.because(history, top, REASONS);
+        List<List<Reason>> reasons = r.because(session, top, REASONS);
         List<Recommended> out = new ArrayList<>();
         for (int n = 0; n < top.length; n++) {
             List<Because> because = new ArrayList<>();
@@ -53,7 +94,9 @@ public final class Recommendations {
                 because.add(switch (reason.kind()) {
                     case ITEM -> {
                         long id = model.interactions().itemId(reason.item());
-                        yield new Because("item", id, title(id), reason.weight());
+                        yield reason.behaviour() == 0 ? new Because("item", id, title(id), reason.weight())
+                                : new Because("item", id, title(id), reason.weight(), Behaviour.ofCode(reason.behaviour()).label(),
+                                reason.time() == 0 ? null : reason.time());
                     }
                     case INTEREST -> new Because("interest", null, reason.label(), reason.weight());
                     case POPULAR -> new Because("popular", null, reason.label(), reason.weight());

@@ -28,4 +28,9 @@ public interface Recommender extends Scorer {
     default List<List<Reason>> because(int[] history, int[] recommended, int perItem) {
         return Occlusion.explain(this, history, recommended, perItem);
     }
+
+    /** As {@link #because(int[], int[], int)} for a session; an order-aware model reads its order. */
+    default List<List<Reason>> because(Session session, int[] recommended, int perItem) {
+        return because(session.distinctItems(), recommended, perItem);
+    }
 }

@@ -41,6 +41,8 @@ public record Split(Interactions train, int[][] test) {
         List<int[]> trainRows = new ArrayList<>();
         int[][] test = new int[users][];
         List<Long> trainTimes = new ArrayList<>();
+        byte[] kinds = new byte[all.size()];
+        int kept = 0;
         for (int u = 0; u < users; u++) {
             int n = all.rowLength(u);
             Integer[] order = new Integer[n];
@@ -67,6 +69,7 @@ public record Split(Interactions train, int[][] test) {
             for (int k = 0; k < keep; k++) {
                 trainItems[k] = all.items[trainRow[k]];
                 trainRowTimes[k] = all.times[trainRow[k]];
+                kinds[kept++] = all.kinds[trainRow[k]];
             }
             // positions were ascending by item within the user, so the items stay ascending
             trainRows.add(trainItems);
@@ -84,7 +87,7 @@ public record Split(Interactions train, int[][] test) {
         long[] times = trainTimes.stream().mapToLong(Long::longValue).toArray();
         String how = kind == Kind.LEAVE_LAST ? "all but the last of each user" : kind.label() + " " + Math.round(trainShare * 100)
                 + "% of each user" + (kind == Kind.RANDOM ? ", seed " + seed : "");
-        return new Split(all.part(start, items, times, how), test);
+        return new Split(all.part(start, items, times, Arrays.copyOf(kinds, kept), how), test);
     }
 
     private static void shuffle(Integer[] a, Random random) {

@@ -6,4 +6,9 @@ public interface UserFeatures {
 
     /** The feature vector of a user whose items are {@code history}. */
     float[] features(int[] history);
+
+    /** The feature vector of a user whose actions, in time order, are {@code session}. */
+    default float[] features(Session session) {
+        return features(session.distinctItems());
+    }
 }

@@ -64,13 +64,16 @@ public final class EventColumns {
                 f.longs("time"), f.floats("strength"));
     }
 
-    /** Only who did what when (user, item, time; the other columns null): for recounting sessions. */
+    /**
+     * Only who did what how and when (user, item, behaviour, time; category and strength null): for recounting
+     * sessions and for the interactions models learn from.
+     */
     public Batch readWhoWhatWhen(int datasetId) {
         if (!ColumnFolder.exists(dir(datasetId))) {
             rebuild(datasetId);
         }
         ColumnFolder f = ColumnFolder.open(dir(datasetId));
-        return new Batch(datasetId, f.longs("user"), f.longs("item"), null, null, f.longs("time"), null);
+        return new Batch(datasetId, f.longs("user"), f.longs("item"), null, f.bytes("behaviour"), f.longs("time"), null);
     }
 
     private void rebuild(int datasetId) {
