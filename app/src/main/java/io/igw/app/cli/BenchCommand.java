@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
-            BenchCommand.Rules.class, BenchCommand.Audience.class})
+            BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -90,6 +90,61 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench train", new io.igw.engine.bench.TrainingBenchmark(ws, model, epochs, options.seed));
+            }
+        }
+    }
+
+    @Command(name = "sequence", mixinStandardHelpOptions = true,
+            description = {"Trains the sequence model for a fixed number of epochs on a leave-last-one-out split, and a",
+                "reference SASRec in PyTorch (python3 with torch, bench-only) of the same size on the same split.",
+                "Prints seconds_per_epoch, hr@10, ndcg@10, hr@20, ndcg@20 for both (peer_...), epoch_to_peer_ratio",
+                "and ndcg_to_peer_ratio; peer_error when the peer cannot run."})
+    static final class Sequence implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE", description = "small, base or large (default ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--epochs", defaultValue = "20", paramLabel = "E", description = "Epochs for both (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "CMD", description = "The peer's Python, with PyTorch (default ${DEFAULT-VALUE}: Debian's python3-torch).")
+        String python;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench sequence", new io.igw.engine.bench.SequenceBenchmark(ws, size, epochs, options.seed, python));
+            }
+        }
+    }
+
+    @Command(name = "scale", mixinStandardHelpOptions = true,
+            description = {"The scaling curve: trains the sequence model at each size on the same leave-last-one-out",
+                "split, early-stopped as usual, and prints per size its parameters, seconds_per_epoch, epochs,",
+                "hr@10 and ndcg@10. Does a bigger model help on this data?"})
+    static final class Scale implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--sizes", defaultValue = "small,base,large", split = ",", paramLabel = "SIZE",
+                description = "Sizes to train (default ${DEFAULT-VALUE}).")
+        java.util.List<String> sizes;
+
+        @Option(names = "--epochs", defaultValue = "0", paramLabel = "E", description = "The most epochs per size (default: the model's own).")
+        int epochs;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench scale", new io.igw.engine.bench.ScaleBenchmark(ws, sizes, epochs, options.seed));
             }
         }
     }
