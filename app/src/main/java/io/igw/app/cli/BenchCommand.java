@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
-            BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class})
+            BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
+            BenchCommand.Online.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -145,6 +146,35 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench scale", new io.igw.engine.bench.ScaleBenchmark(ws, sizes, epochs, options.seed));
+            }
+        }
+    }
+
+    @Command(name = "online", mixinStandardHelpOptions = true,
+            description = {"An online update against a full retrain: on a leave-last-one-out split, trains the sequence",
+                "model on the data before the newest --share of events, fine-tunes it on everything (as train",
+                "--continue does) and retrains it on everything from nothing. Prints full_seconds, fine_tune_seconds,",
+                "time_ratio, full_ndcg@10, fine_tuned_ndcg@10 and ndcg_ratio."})
+    static final class Online implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE", description = "small, base or large (default ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--share", defaultValue = "0.1", paramLabel = "S", description = "The newest share of events (default ${DEFAULT-VALUE}).")
+        double share;
+
+        @Option(names = "--epochs", defaultValue = "0", paramLabel = "E", description = "The most epochs of each training (default: the model's own).")
+        int epochs;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench online", new io.igw.engine.bench.OnlineBenchmark(ws, size, share, epochs, options.seed));
             }
         }
     }

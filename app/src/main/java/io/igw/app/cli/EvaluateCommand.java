@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Evaluates models side by side under one protocol.",
             "Each user's interactions are split (seeded), the model is fitted, every item the user has not trained on",
             "is ranked and the top K scored; mean and standard deviation over seeds. Results are stored in the",
-            "workspace. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk."})
+            "workspace. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence."})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;
@@ -31,8 +31,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ratio", defaultValue = "0.8", paramLabel = "R", description = "Training share per user (default ${DEFAULT-VALUE}).")
     double ratio;
 
-    @Option(names = "--k", defaultValue = "20", paramLabel = "K")
-    int k;
+    @Option(names = "--k", defaultValue = "20", split = ",", paramLabel = "K",
+            description = "The cut-off, or several (10,20) measured from the same trained models; the first is stored.")
+    List<Integer> k;
 
     @Option(names = "--seeds", defaultValue = "1,2,3", split = ",", paramLabel = "1,2,3")
     List<Long> seeds;
@@ -49,6 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
             protocol.put("split", report.protocol().split());
             protocol.put("ratio", report.protocol().ratio());
             protocol.put("k", report.protocol().k());
+            protocol.put("cutoffs", k);
             protocol.put("seeds", report.protocol().seeds());
             protocol.put("ranking", "full, training items masked");
             protocol.put("users", report.protocol().users());

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = {"Trains a model and stores it in the workspace's model registry.",
             "A seeded tenth of each user's interactions is held out to measure it (full ranking, K = 20); iterative",
             "models early-stop on their own hold-out of the rest. Models: pop, itemknn, ease, content, autoencoder,",
-            "cfgan, deepwalk."})
+            "cfgan, deepwalk, sequence. --continue fine-tunes the newest stored model of the kind on what was imported",
+            "since (sequence only)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;
@@ -33,6 +34,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
     long seed;
 
+    @Option(names = "--continue", description = "Fine-tune the newest stored model of this kind (warm start) instead of training afresh.")
+    boolean continuing;
+
     @Mixin
     JsonOutput output;
 
@@ -40,8 +44,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelCatalog.check(model);
         try (Workspace ws = Workspace.open(workspace, false)) {
-            ModelTraining.Result r = Jobs.run("train", new ModelTraining(ws, model, seed, epochs, e -> {
-            }), output.quiet);
+            ModelTraining training = new ModelTraining(ws, model, seed, epochs, e -> {
+            });
+            ModelTraining.Result r = Jobs.run("train", continuing ? training.continuing() : training, output.quiet);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model_id", r.modelId());
             out.put("model", r.model());
@@ -63,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
                 curve.add(point);
             }
             out.put("curve", curve);
+            if (r.continuedFrom() != null) {
+                out.put("continued_from", r.continuedFrom());
+            }
             System.out.println(Json.write(out));
         }
         return 0;

@@ -34,10 +34,23 @@ public final class Evaluation implements Job<Evaluation.Report> {
     private final Split.Kind split;
     private final double ratio;
     private final int k;
+    private final int[] cutoffs;
     private final List<Long> seeds;
 
     public Evaluation(Workspace workspace, List<String> models, Split.Kind split, double ratio, int k, List<Long> seeds) {
-        InvalidSetting.atLeast("k", k, 1);
+        this(workspace, models, split, ratio, List.of(k), seeds);
+    }
+
+    /**
+     * @param cutoffs the K values to measure at, from the same trained models (the first is the protocol's K, under
+     *                which the results are stored)
+     */
+    public Evaluation(Workspace workspace, List<String> models, Split.Kind split, double ratio, List<Integer> cutoffs,
+                      List<Long> seeds) {
+        if (cutoffs.isEmpty()) {
+            throw new InvalidSetting("k", "need at least one cut-off");
+        }
+        cutoffs.forEach(c -> InvalidSetting.atLeast("k", c, 1));
         if (seeds.isEmpty()) {
             throw new InvalidSetting("seeds", "need at least one seed");
         }
@@ -46,7 +59,8 @@ public final class Evaluation implements Job<Evaluation.Report> {
         this.models = List.copyOf(models);
         this.split = split;
         this.ratio = ratio;
-        this.k = k;
+        this.k = cutoffs.get(0);
+        this.cutoffs = cutoffs.stream().mapToInt(Integer::intValue).distinct().toArray();
         this.seeds = List.copyOf(seeds);
     }
 
@@ -69,7 +83,7 @@ public final class Evaluation implements Job<Evaluation.Report> {
                 Recommender r = trainer.train(s.train(), new Training(context.silent(), seed, 0, e -> {
                 }));
                 trainSeconds += (System.nanoTime() - t0) / 1e9;
-                runs.add(Ranking.measure(r, s.train(), s.test(), k, context));
+                runs.add(Ranking.measure(r, s.train(), s.test(), cutoffs, context));
             }
             results.add(summarise(model, parameters, runs, trainSeconds / seeds.size()));
         }

@@ -8,6 +8,7 @@ import io.igw.storage.columns.ColumnType;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -159,6 +160,39 @@ public final class Interactions {
     /** The same users and items with other rows: a part of these interactions (a split's training part). */
     Interactions part(int[] start, int[] items, long[] times, byte[] kinds, String how) {
         return new Interactions(userIds, itemIds, start, items, times, kinds, dataVersion + " (" + how + ")");
+    }
+
+    /**
+     * The same users and items with only the pairs acted on at or before {@code time}: the data as it stood then
+     * (for measuring a fine-tune on what came after).
+     */
+    public Interactions upTo(long time) {
+        int[] from = new int[start.length];
+        List<Integer> kept = new ArrayList<>();
+        for (int u = 0; u < users(); u++) {
+            for (int k = start[u]; k < start[u + 1]; k++) {
+                if (times[k] <= time) {
+                    kept.add(k);
+                }
+            }
+            from[u + 1] = kept.size();
+        }
+        int[] rows = new int[kept.size()];
+        long[] when = new long[kept.size()];
+        byte[] what = new byte[kept.size()];
+        for (int n = 0; n < rows.length; n++) {
+            rows[n] = items[kept.get(n)];
+            when[n] = times[kept.get(n)];
+            what[n] = kinds[kept.get(n)];
+        }
+        return part(from, rows, when, what, "up to " + java.time.Instant.ofEpochSecond(time));
+    }
+
+    /** The time at or before which {@code share} of the pairs were acted on. */
+    public long timeAtShare(double share) {
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(share * (sorted.length - 1)))];
     }
 
     public int users() {

@@ -27,7 +27,7 @@ public final class ModelCatalog {
         KNOWN.put("autoencoder", new Kind<>(Autoencoder.Settings.class, Autoencoder.Settings.standard(), (ws, s) -> new Autoencoder.Trainer(s)));
         KNOWN.put("cfgan", new Kind<>(Cfgan.Settings.class, Cfgan.Settings.standard(), (ws, s) -> new Cfgan.Trainer(s)));
         KNOWN.put("deepwalk", new Kind<>(DeepWalk.Settings.class, DeepWalk.Settings.standard(), (ws, s) -> new DeepWalk.Trainer(s)));
-        KNOWN.put("sequence", new Kind<>(SequenceTransformer.Settings.class, SequenceTransformer.Settings.standard(), (ws, s) -> new SequenceTransformer.Trainer(s)));
+        KNOWN.put("sequence", new Kind<>(SequenceTransformer.Settings.class, SequenceTransformer.Settings.standard(), (ws, s) -> SequenceTransformer.Trainer.of(s, ws)));
     }
 
     private ModelCatalog() {

@@ -15,16 +15,22 @@ import java.util.Map;
 /**
  * Where a trained model came from: its kind and settings, the seed, the data it learned from (the datasets, users,
  * items and interactions), the library versions it ran on (DL4J, ND4J and its backend, Java, the workbench), when,
- * and its training curve (empty for closed-form models). Stored with the model in the registry as JSON.
+ * and its training curve (empty for closed-form models); for a model fine-tuned from an earlier one, that model's
+ * id ({@code continuedFrom}, else null). Stored with the model in the registry as JSON.
  */
 public record ModelProvenance(String kind, String settings, long seed, String dataVersion, int users, int items,
                               long interactions, Map<String, String> libraries, Instant trainedAt,
-                              List<Training.Epoch> curve) {
+                              List<Training.Epoch> curve, Integer continuedFrom) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ModelProvenance {
         libraries = Map.copyOf(libraries);
         curve = List.copyOf(curve);
+    }
+
+    public ModelProvenance(String kind, String settings, long seed, String dataVersion, int users, int items,
+                           long interactions, Map<String, String> libraries, Instant trainedAt, List<Training.Epoch> curve) {
+        this(kind, settings, seed, dataVersion, users, items, interactions, libraries, trainedAt, curve, null);
     }
 
     /**
@@ -36,13 +42,14 @@ public record ModelProvenance(String kind, String settings, long seed, String da
                   @JsonProperty("seed") long seed, @JsonProperty("data_version") String dataVersion,
                   @JsonProperty("users") int users, @JsonProperty("items") int items,
                   @JsonProperty("interactions") long interactions,
-                  @JsonProperty("libraries") Map<String, String> libraries) {
+                  @JsonProperty("libraries") Map<String, String> libraries,
+                  @JsonProperty("continued_from") Integer continuedFrom) {
     }
 
     /** The JSON written to the registry. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(new Stored(kind, settings, seed, dataVersion, users, items, interactions, libraries));
+            return JSON.writeValueAsString(new Stored(kind, settings, seed, dataVersion, users, items, interactions, libraries, continuedFrom));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("provenance cannot be written as JSON", e);
         }
@@ -53,7 +60,7 @@ public record ModelProvenance(String kind, String settings, long seed, String da
         try {
             Stored s = JSON.readValue(json, Stored.class);
             return new ModelProvenance(s.kind(), s.settings(), s.seed(), s.dataVersion(), s.users(), s.items(),
-                    s.interactions(), s.libraries() == null ? Map.of() : s.libraries(), trainedAt, curve);
+                    s.interactions(), s.libraries() == null ? Map.of() : s.libraries(), trainedAt, curve, s.continuedFrom());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a model's provenance is not readable JSON: " + e.getOriginalMessage(), e);
         }

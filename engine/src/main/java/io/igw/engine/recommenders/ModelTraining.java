@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * out; the model learns from the rest and is ranked against it (full ranking, K = {@value #K}), which gives the
  * figures stored with it (and as a "holdout" evaluation, so they show in the comparison). Closed-form models are
  * then trained again on everything; iterative ones keep the early-stopped network and fold in a user's full history
- * when they score.
+ * when they score. Continuing ({@link #continuing}) fine-tunes the newest stored model of the kind on the events
+ * since (a warm start, for models that can) instead of learning from nothing; the new model names its parent.
  */
 public final class ModelTraining implements Job<ModelTraining.Result> {
     static final int K = 20;
@@ -21,7 +22,8 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
 
     /** The stored model's id and figures, with the curve of an iterative model. */
     public record Result(int modelId, String model, String parameters, long seed, int users, int items, long interactions,
-                         int epochs, Map<String, Double> validation, List<Training.Epoch> curve, double trainSeconds) {
+                         int epochs, Map<String, Double> validation, List<Training.Epoch> curve, double trainSeconds,
+                         Integer continuedFrom) {
     }
 
     private final Workspace workspace;
@@ -29,9 +31,15 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
     private final long seed;
     private final int epochs;
     private final Consumer<Training.Epoch> onEpoch;
+    private final boolean continuing;
 
     /** @param epochs the most epochs for an iterative model, or 0 for its default */
     public ModelTraining(Workspace workspace, String model, long seed, int epochs, Consumer<Training.Epoch> onEpoch) {
+        this(workspace, model, seed, epochs, onEpoch, false);
+    }
+
+    private ModelTraining(Workspace workspace, String model, long seed, int epochs, Consumer<Training.Epoch> onEpoch,
+                          boolean continuing) {
         ModelCatalog.check(model);
         InvalidSetting.atLeast("epochs", epochs, 0);
         this.workspace = workspace;
@@ -39,6 +47,12 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
         this.seed = seed;
         this.epochs = epochs;
         this.onEpoch = onEpoch;
+        this.continuing = continuing;
+    }
+
+    /** The same training, fine-tuning the newest stored model of the kind rather than starting afresh. */
+    public ModelTraining continuing() {
+        return new ModelTraining(workspace, model, seed, epochs, onEpoch, true);
     }
 
     @Override
@@ -46,10 +60,18 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
         context.progress(0, "reading interactions");
         Interactions all = Interactions.toLearnFrom(workspace);
         Split validation = Split.of(all, Split.Kind.RANDOM, VALIDATION_SPLIT, seed);
-        RecommenderTrainer<?> trainer = ModelCatalog.trainer(model, workspace);
+        ModelRegistry registry = new ModelRegistry(workspace);
+        StoredModel parent = continuing ? registry.load(null, model) : null;
+        RecommenderTrainer<?> trainer = parent == null ? ModelCatalog.trainer(model, workspace)
+                : ModelCatalog.trainer(model, workspace, parent.meta().provenance().settings());
+        if (parent != null && !trainer.continues()) {
+            throw new InvalidSetting("model", "a " + model + " model cannot be fine-tuned on new events; train it again instead");
+        }
         boolean iterative = trainer.iterative();
         long t0 = System.nanoTime();
-        Recommender r = trainer.train(validation.train(), new Training(context.part(0.02, iterative ? 0.85 : 0.4, null), seed, epochs, onEpoch));
+        Training training = new Training(context.part(0.02, iterative ? 0.85 : 0.4, null), seed, epochs, onEpoch);
+        Recommender r = parent == null ? trainer.train(validation.train(), training)
+                : trainer.continueFrom(parent.recommender(), parent.meta().id(), parent.interactions(), validation.train(), training);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         context.progress(iterative ? 0.88 : 0.45, "ranking the validation hold-out");
         Map<String, Double> figures = Ranking.measure(r, validation.train(), validation.test(), K, context);
@@ -60,11 +82,10 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
         }
         context.checkCancelled();
         context.progress(0.92, "storing the model");
-        ModelRegistry registry = new ModelRegistry(workspace);
         int id = registry.store(r, all, figures, trainSeconds);
         registry.saveHoldout(r, all.dataVersion(), VALIDATION_SPLIT, K, figures, trainSeconds);
         context.uncancellable().progress(1, "model " + id + " stored");
         return new Result(id, model, trainer.settings().describe(), seed, all.users(), all.items(), all.size(),
-                curve.size(), figures, curve, trainSeconds);
+                curve.size(), figures, curve, trainSeconds, parent == null ? null : parent.meta().id());
     }
 }

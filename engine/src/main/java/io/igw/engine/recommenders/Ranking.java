@@ -18,12 +18,19 @@ public final class Ranking {
     }
 
     public static Map<String, Double> measure(Scorer r, Interactions train, int[][] test, int k, JobContext context) {
-        boolean[] recommended = new boolean[train.items()];
-        double recall = 0;
-        double precision = 0;
-        double ndcg = 0;
-        double hr = 0;
-        double mrr = 0;
+        return measure(r, train, test, new int[]{k}, context);
+    }
+
+    /** The figures at each of {@code cutoffs}, from one scoring of every user. */
+    public static Map<String, Double> measure(Scorer r, Interactions train, int[][] test, int[] cutoffs, JobContext context) {
+        int cuts = cutoffs.length;
+        int deepest = java.util.Arrays.stream(cutoffs).max().orElseThrow();
+        boolean[][] recommended = new boolean[cuts][train.items()];
+        double[] recall = new double[cuts];
+        double[] precision = new double[cuts];
+        double[] ndcg = new double[cuts];
+        double[] hr = new double[cuts];
+        double[] mrr = new double[cuts];
         int users = 0;
         List<Integer> chunk = new ArrayList<>();
         for (int next = 0; next < train.users(); ) {
@@ -48,31 +55,37 @@ public final class Ranking {
                 for (int i : sessions.get(c).items()) {
                     scores[c][i] = Float.NEGATIVE_INFINITY;
                 }
-                int[] top = Metrics.topK(scores[c], k);
-                for (int i : top) {
-                    recommended[i] = true;
+                int[] top = Metrics.topK(scores[c], deepest);
+                for (int at = 0; at < cuts; at++) {
+                    int k = cutoffs[at];
+                    for (int n = 0; n < Math.min(k, top.length); n++) {
+                        recommended[at][top[n]] = true;
+                    }
+                    Metrics.AtK m = Metrics.of(top, test[u], k);
+                    recall[at] += m.recall();
+                    precision[at] += m.precision();
+                    ndcg[at] += m.ndcg();
+                    hr[at] += m.hr();
+                    mrr[at] += m.mrr();
                 }
-                Metrics.AtK m = Metrics.of(top, test[u], k);
-                recall += m.recall();
-                precision += m.precision();
-                ndcg += m.ndcg();
-                hr += m.hr();
-                mrr += m.mrr();
                 users++;
             }
         }
-        int covered = 0;
-        for (boolean b : recommended) {
-            covered += b ? 1 : 0;
-        }
         int n = Math.max(1, users);
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("recall@" + k, recall / n);
-        out.put("ndcg@" + k, ndcg / n);
-        out.put("precision@" + k, precision / n);
-        out.put("hr@" + k, hr / n);
-        out.put("mrr@" + k, mrr / n);
-        out.put("coverage@" + k, (double) covered / Math.max(1, train.items()));
+        for (int at = 0; at < cuts; at++) {
+            int k = cutoffs[at];
+            int covered = 0;
+            for (boolean b : recommended[at]) {
+                covered += b ? 1 : 0;
+            }
+            out.put("recall@" + k, recall[at] / n);
+            out.put("ndcg@" + k, ndcg[at] / n);
+            out.put("precision@" + k, precision[at] / n);
+            out.put("hr@" + k, hr[at] / n);
+            out.put("mrr@" + k, mrr[at] / n);
+            out.put("coverage@" + k, (double) covered / Math.max(1, train.items()));
+        }
         return out;
     }
 }

@@ -46,6 +46,34 @@ public abstract class RecommenderTrainer<S extends ModelSettings> {
                 data.dataVersion(), data.users(), data.items(), data.size(), LibraryVersions.current(), Instant.now(), curve));
     }
 
+    /** Whether {@link #continueFrom} can fine-tune a stored model of this kind on new data. */
+    public boolean continues() {
+        return false;
+    }
+
+    /**
+     * Fine-tunes {@code previous} (registry model {@code previousId}, trained on {@code before}) on {@code data}, which
+     * holds the same users and items and more: the warm start keeps its weights. The result's provenance names the
+     * model it continued from.
+     */
+    public final Recommender continueFrom(Recommender previous, int previousId, Interactions before, Interactions data,
+                                          Training training) throws Exception {
+        if (!continues()) {
+            throw new io.igw.engine.errors.InvalidSetting("model", "a " + kind + " model cannot be fine-tuned on new events; train it again instead");
+        }
+        List<Training.Epoch> curve = new ArrayList<>();
+        Training recording = training.alsoTelling(curve::add);
+        return refit(previous, before, data, recording, () -> new ModelProvenance(kind, settings.describe(),
+                training.seed(), data.dataVersion(), data.users(), data.items(), data.size(), LibraryVersions.current(),
+                Instant.now(), curve, previousId));
+    }
+
+    /** The fine-tuning of {@link #continueFrom}, for trainers whose {@link #continues} is true. */
+    protected Recommender refit(Recommender previous, Interactions before, Interactions data, Training training,
+                                Stamp stamp) throws Exception {
+        throw new UnsupportedOperationException(kind + " does not continue");
+    }
+
     /** Gives a finished model its provenance, at the moment it is made. */
     protected interface Stamp {
         ModelProvenance provenance();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -96,8 +97,66 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
 
     /** Learns the network in mini-batches of users' sequences with Adam, warm-up and early stopping. */
     public static final class Trainer extends RecommenderTrainer<Settings> {
+        /** An item id's categories and brand, for starting new items' embeddings when fine-tuning. */
+        private final LongFunction<List<String>> groupsOf;
+
         public Trainer(Settings settings) {
+            this(settings, id -> List.of());
+        }
+
+        public Trainer(Settings settings, LongFunction<List<String>> groupsOf) {
             super("sequence", settings);
+            this.groupsOf = groupsOf;
+        }
+
+        /** A trainer that reads items' categories and brands from the workspace's graph features when it needs them. */
+        public static Trainer of(Settings settings, io.igw.storage.Workspace workspace) {
+            if (workspace == null) {
+                return new Trainer(settings);
+            }
+            return new Trainer(settings, new LongFunction<>() {
+                private io.igw.engine.graph.ItemFeatures features;
+
+                @Override
+                public List<String> apply(long item) {
+                    if (features == null) {
+                        features = io.igw.engine.graph.ItemFeatures.load(workspace);
+                    }
+                    List<String> out = new ArrayList<>();
+                    for (int f : features.of(item)) {
+                        String name = features.name(f);
+                        if (name.startsWith("category:") || name.startsWith("brand:")) {
+                            out.add(name);
+                        }
+                    }
+                    return out;
+                }
+            });
+        }
+
+        @Override
+        public boolean continues() {
+            return true;
+        }
+
+        /**
+         * Warm start ({@link WarmStart}): the old weights, new items from their category's and brand's mean; then
+         * learns from the sessions of the users who acted since, early-stopped as a full training is.
+         */
+        @Override
+        protected Recommender refit(Recommender previous, Interactions before, Interactions data, Training training,
+                                    Stamp stamp) {
+            SequenceNetwork old = ((SequenceTransformer) previous).network;
+            SequenceNetwork.Shape was = old.shape();
+            SequenceNetwork.Shape shape = new SequenceNetwork.Shape(data.items(), was.width(), was.blocks(), was.heads(),
+                    was.length(), settings().negativesFor(data.items()));
+            SequenceNetwork network = new SequenceNetwork(shape, settings().dropout(), training.seed());
+            training.context().progress(0, "starting from the stored model");
+            WarmStart.copy(old, before, network, data, groupsOf);
+            boolean[] changed = WarmStart.usersWithNewActions(before, data);
+            new Learning(network, data, changed, training, settings()).run();
+            training.context().checkCancelled();
+            return new SequenceTransformer(stamp.provenance(), network);
         }
 
         @Override
@@ -111,7 +170,7 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
             SequenceNetwork.Shape shape = new SequenceNetwork.Shape(data.items(), s.width(), s.blocks(), s.heads(),
                     s.length(), s.negativesFor(data.items()));
             SequenceNetwork network = new SequenceNetwork(shape, s.dropout(), training.seed());
-            new Learning(network, data, training, s).run();
+            new Learning(network, data, null, training, s).run();
             training.context().checkCancelled();
             return new SequenceTransformer(stamp.provenance(), network);
         }
@@ -137,12 +196,16 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
         private final List<Session> validationInput = new ArrayList<>();
         private final int[] validationTarget;
 
-        Learning(SequenceNetwork network, Interactions data, Training training, Settings settings) {
+        /** @param only the users to learn from (null: all) */
+        Learning(SequenceNetwork network, Interactions data, boolean[] only, Training training, Settings settings) {
             this.network = network;
             this.training = training;
             this.settings = settings;
             List<Integer> validated = new ArrayList<>();
             for (int u = 0; u < data.users(); u++) {
+                if (only != null && !only[u]) {
+                    continue;
+                }
                 Session s = data.session(u);
                 if (s.length() >= 3) {
                     // the user's last action is held out to stop on; the model learns from the ones before it
@@ -159,6 +222,9 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
             validationTarget = new int[chosen.size()];
             int n = 0;
             for (int u = 0, at = 0; u < data.users(); u++) {
+                if (only != null && !only[u]) {
+                    continue;
+                }
                 Session s = data.session(u);
                 if (s.length() >= 3) {
                     if (chosen.contains(at)) {
@@ -288,6 +354,10 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
         INDArray e = network.itemEmbedding();
         this.itemVectors = e.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, e.rows()),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+    }
+
+    SequenceNetwork network() {
+        return network;
     }
 
     /** How many weights the network has. */

@@ -55,6 +55,12 @@ class SasRec(nn.Module):
         self.norm = nn.LayerNorm(width, eps=1e-6)
         self.width = width
         self.heads = heads
+        # nn.Embedding's N(0, 1) would make the first logits ~width wide and the loss start near 50: start the
+        # tables as the workbench's model does
+        nn.init.normal_(self.items.weight, std=1 / math.sqrt(width))
+        nn.init.normal_(self.positions.weight, std=0.02)
+        with torch.no_grad():
+            self.items.weight[0].zero_()
 
     def forward(self, seq):
         t = seq.shape[1]

@@ -40,16 +40,7 @@ class SequenceTransformerTest {
     void learnsAnOrderThatABagOfItemsCannotSee() throws Exception {
         // every user walks a cycle of 20 items from a random start: the next item is the one after the last
         int items = 20;
-        Random random = new Random(5);
-        int[][] sequences = new int[300][];
-        for (int u = 0; u < sequences.length; u++) {
-            int start = random.nextInt(items);
-            int length = 4 + random.nextInt(6);
-            sequences[u] = new int[length];
-            for (int p = 0; p < length; p++) {
-                sequences[u][p] = (start + p) % items;
-            }
-        }
+        int[][] sequences = cycles(300, items, 5);
         Interactions all = Interactions.ofSequences(items, sequences, Behaviour.VIEW.code());
         Split split = Split.of(all, Split.Kind.LEAVE_LAST, 0.8, 1);
         Recommender sequence = new SequenceTransformer.Trainer(TINY).train(split.train(), Training.quiet(1));
@@ -86,6 +77,59 @@ class SequenceTransformerTest {
         assertEquals(2, because.get(0).size());
         assertEquals(Behaviour.CART.code(), because.get(0).stream().filter(r -> r.item() == 1).findFirst().orElseThrow().behaviour());
         assertEquals(16, ((UserFeatures) back).features(session).length);
+    }
+
+    @Test
+    void fineTunesFromItsOwnWeightsAndStartsNewItemsFromTheirCategory() throws Exception {
+        // 20 items in a cycle; item 20 is new in the later data, in the "even" category
+        int[][] before = cycles(200, 20, 11);
+        int[][] later = new int[260][];
+        System.arraycopy(before, 0, later, 0, before.length);
+        int[][] newcomers = cycles(60, 20, 12);
+        for (int u = 0; u < newcomers.length; u++) {
+            later[before.length + u] = u % 3 == 0 ? append(newcomers[u], 20) : newcomers[u];
+        }
+        Interactions old = Interactions.ofSequences(21, before, Behaviour.VIEW.code());
+        Interactions now = Interactions.ofSequences(21, later, Behaviour.VIEW.code());
+        java.util.function.LongFunction<List<String>> category = id -> List.of(id % 2 == 0 ? "category:even" : "category:odd");
+        SequenceTransformer.Trainer trainer = new SequenceTransformer.Trainer(TINY, category);
+        SequenceTransformer first = (SequenceTransformer) trainer.train(old, Training.quiet(1));
+
+        SequenceNetwork started = new SequenceNetwork(new SequenceNetwork.Shape(21, 16, 2, 2, 12, 0), 0.1, 9);
+        assertEquals(1, WarmStart.copy(first.network(), old, started, now, category), "one new item, from its category");
+        INDArray evenMean = first.network().itemEmbedding().getRows(1, 3, 5, 7, 9, 11, 13, 15, 17, 19).mean(0);
+        assertArrayEquals(evenMean.toFloatVector(), started.itemEmbedding().getRow(21).toFloatVector(), 1e-5f);
+        assertArrayEquals(first.network().itemEmbedding().getRow(4).toFloatVector(), started.itemEmbedding().getRow(4).toFloatVector());
+        boolean[] changed = WarmStart.usersWithNewActions(old, now);
+        assertFalse(changed[0], "a user with nothing new is not relearned");
+        assertTrue(changed[before.length], "a new user is");
+
+        Recommender tuned = trainer.continueFrom(first, 7, old, now, Training.quiet(1));
+        assertEquals(7, tuned.provenance().continuedFrom());
+        assertEquals(now.size(), tuned.provenance().interactions());
+        Split split = Split.of(now, Split.Kind.LEAVE_LAST, 0.8, 1);
+        assertTrue(Ranking.measure(tuned, split.train(), split.test(), 1, null).get("hr@1") > 0.7,
+                "still knows the cycle");
+        assertEquals(21, tuned.items());
+    }
+
+    private static int[][] cycles(int users, int items, long seed) {
+        Random random = new Random(seed);
+        int[][] sequences = new int[users][];
+        for (int u = 0; u < users; u++) {
+            int start = random.nextInt(items);
+            sequences[u] = new int[4 + random.nextInt(6)];
+            for (int p = 0; p < sequences[u].length; p++) {
+                sequences[u][p] = (start + p) % items;
+            }
+        }
+        return sequences;
+    }
+
+    private static int[] append(int[] a, int x) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = x;
+        return out;
     }
 
     @Test
