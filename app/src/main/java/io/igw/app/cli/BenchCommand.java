@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
             BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
-            BenchCommand.Online.class})
+            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.Realtime.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -176,6 +176,64 @@ final class BenchCommand implements Runnable {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench online", new io.igw.engine.bench.OnlineBenchmark(ws, size, share, epochs, options.seed));
             }
+        }
+    }
+
+    @Command(name = "followups", mixinStandardHelpOptions = true,
+            description = {"Planted order on generated data: for users whose last purchase is in a planted leaf A",
+                "(followups.csv), trains each model on their history up to that purchase and prints the share whose",
+                "next action's leaf is among the leaves of the model's top 3 (next_leaf_in_top3)."})
+    static final class FollowUps implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--followups", required = true, paramLabel = "FILE", description = "The generator's followups.csv.")
+        java.nio.file.Path followups;
+
+        @Option(names = "--models", defaultValue = "pop,itemknn,sequence", split = ",", paramLabel = "a,b",
+                description = "Models to compare (default ${DEFAULT-VALUE}).")
+        java.util.List<String> models;
+
+        @Option(names = "--epochs", defaultValue = "0", paramLabel = "E", description = "The most epochs of an iterative model (default: its own).")
+        int epochs;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench followups", new io.igw.engine.bench.FollowUpBenchmark(ws, followups, models, epochs, options.seed));
+            }
+        }
+    }
+
+    @Command(name = "realtime", mixinStandardHelpOptions = true,
+            description = {"Real-time scoring: the 95th-percentile time to score one session of --length actions against",
+                "the whole catalogue with the sequence model, for each catalogue size (median of --runs runs)."})
+    static final class Realtime implements Callable<Integer> {
+        @Option(names = "--items", defaultValue = "1682,100000", split = ",", paramLabel = "N",
+                description = "Catalogue sizes (default ${DEFAULT-VALUE}: ML-100K's and a 100k-item shop).")
+        java.util.List<Integer> items;
+
+        @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE", description = "small, base or large (default ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--length", defaultValue = "50", paramLabel = "L", description = "Actions per session (default ${DEFAULT-VALUE}).")
+        int length;
+
+        @Option(names = "--sessions", defaultValue = "500", paramLabel = "N", description = "Sessions per run (default ${DEFAULT-VALUE}).")
+        int sessions;
+
+        @Option(names = "--runs", defaultValue = "5", paramLabel = "R", description = "Default ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            return options.run("bench realtime", new io.igw.engine.bench.RealtimeBenchmark(items, size, length, sessions, runs));
         }
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes a realistic e-commerce behaviour dataset with its planted truth:",
-            "events.csv (Taobao layout), items.csv, categories.csv, users.csv, reviews.csv, truth.csv, bundles.csv."})
+            "events.csv (Taobao layout), items.csv, categories.csv, users.csv, reviews.csv, truth.csv, bundles.csv,",
+            "followups.csv (leaf_a,leaf_b,days,probability: after a purchase in leaf A, one in leaf B within days)."})
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if needed).")
     Path out;

@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
 /**
  * Writes a realistic e-commerce behaviour dataset with its planted truth: a two-level category tree, branded items
  * (English and Chinese titles), users with 1–4 latent interests, sessions that follow a view → fav/cart → buy funnel
- * over the period, a share of users who churn part-way, items planted as bought together, and reviews. It streams
+ * over the period, a share of users who churn part-way, items planted as bought together, planted follow-ups (after a
+ * purchase in one leaf, one in another within days: {@link FollowUps}), and reviews. It streams
  * user by user, so tens of millions of events take no more memory than a thousand. Same options, same seed: same
  * files, byte for byte.
  */
@@ -50,6 +51,12 @@ public final class SampleGenerator implements Job<GenerationSummary> {
         writeCategories(vocabulary);
         writeItems(catalogue);
         writeBundles(bundles);
+        FollowUps followUps = new FollowUps(vocabulary);
+        writeFollowUps(followUps);
+        Map<Long, Integer> leafIndex = new HashMap<>();
+        for (int l = 0; l < vocabulary.leaves.size(); l++) {
+            leafIndex.put(vocabulary.leaves.get(l).id(), l);
+        }
         long start = options.start().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         long events = 0;
         long reviews = 0;
@@ -79,6 +86,16 @@ public final class SampleGenerator implements Job<GenerationSummary> {
                 truth.write(u + "," + interests + "," + (shopper.churned ? 1 : 0) + "\n");
                 userEvents.clear();
                 simulate(shopper, catalogue, bundles, start, r, userEvents);
+                // follow-ups draw from their own stream, so that the rest of a user's events stay as they were
+                SplittableRandom next = new SplittableRandom((options.seed() * 0x9E3779B97F4A7C15L + u * 0xBF58476D1CE4E5B9L) ^ 0x5DEECE66DL);
+                long end = start + (long) shopper.activeDays * 86_400L;
+                for (int e = 0, n = userEvents.size(); e < n; e++) {
+                    long[] action = userEvents.get(e);
+                    if (action[1] == BUY) {
+                        followUps.after(catalogue.all.get((int) action[0] - 1), action[2], end, catalogue, leafIndex, next,
+                                userEvents, VIEW, CART, BUY);
+                    }
+                }
                 userEvents.sort((a, b) -> Long.compare(a[2], b[2]));
                 for (long[] e : userEvents) {
                     if (events >= options.maxEvents()) {
@@ -202,6 +219,15 @@ public final class SampleGenerator implements Job<GenerationSummary> {
             w.write("item_a,item_b\n");
             for (Map.Entry<Long, Catalogue.Item> b : new java.util.TreeMap<>(bundles).entrySet()) {
                 w.write(b.getKey() + "," + b.getValue().id() + "\n");
+            }
+        }
+    }
+
+    private void writeFollowUps(FollowUps followUps) throws IOException {
+        try (Writer w = writer("followups.csv")) {
+            w.write("leaf_a,leaf_b,days,probability\n");
+            for (FollowUps.FollowUp f : followUps.all()) {
+                w.write(f.a().id() + "," + f.b().id() + "," + f.days() + "," + f.probability() + "\n");
             }
         }
     }

@@ -167,11 +167,18 @@ public final class Interactions {
      * (for measuring a fine-tune on what came after).
      */
     public Interactions upTo(long time) {
+        long[] each = new long[users()];
+        Arrays.fill(each, time);
+        return upTo(each, "up to " + java.time.Instant.ofEpochSecond(time));
+    }
+
+    /** The same, with a time for each user: user u keeps the pairs acted on at or before {@code timeOf[u]}. */
+    public Interactions upTo(long[] timeOf, String how) {
         int[] from = new int[start.length];
         List<Integer> kept = new ArrayList<>();
         for (int u = 0; u < users(); u++) {
             for (int k = start[u]; k < start[u + 1]; k++) {
-                if (times[k] <= time) {
+                if (times[k] <= timeOf[u]) {
                     kept.add(k);
                 }
             }
@@ -185,7 +192,7 @@ public final class Interactions {
             when[n] = times[kept.get(n)];
             what[n] = kinds[kept.get(n)];
         }
-        return part(from, rows, when, what, "up to " + java.time.Instant.ofEpochSecond(time));
+        return part(from, rows, when, what, how);
     }
 
     /** The time at or before which {@code share} of the pairs were acted on. */

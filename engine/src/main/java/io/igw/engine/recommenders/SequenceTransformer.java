@@ -64,7 +64,8 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
         }
 
         private static Settings sized(int width, int blocks, int heads) {
-            return new Settings(width, blocks, heads, 100, 0.2, 1e-3, 100, 128, 200, 10, 50_000, 512);
+            // decision: past 10,000 items a full softmax costs more than the blocks (positions × items × width)
+            return new Settings(width, blocks, heads, 100, 0.2, 1e-3, 100, 128, 200, 10, 10_000, 512);
         }
 
         /** The preset named small, base or large. */
@@ -354,6 +355,18 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
         INDArray e = network.itemEmbedding();
         this.itemVectors = e.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, e.rows()),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+    }
+
+    /**
+     * A model with its first weights, never trained, over {@code items} items: scoring costs the same whatever the
+     * weights hold, so benchmarks time this one.
+     */
+    public static SequenceTransformer untrained(Settings s, int items, long seed) {
+        SequenceNetwork network = new SequenceNetwork(new SequenceNetwork.Shape(items, s.width(), s.blocks(), s.heads(),
+                s.length(), s.negativesFor(items)), s.dropout(), seed);
+        ModelProvenance p = new ModelProvenance("sequence", s.describe(), seed, "untrained", 0, items, 0,
+                LibraryVersions.current(), java.time.Instant.now(), List.of());
+        return new SequenceTransformer(p, network);
     }
 
     SequenceNetwork network() {

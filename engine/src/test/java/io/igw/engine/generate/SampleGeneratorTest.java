@@ -25,9 +25,51 @@ class SampleGeneratorTest {
     void theSameSeedWritesTheSameBytes() throws Exception {
         new SampleGenerator(tmp.resolve("a"), GeneratorOptions.of(200, 9)).run(QUIET);
         new SampleGenerator(tmp.resolve("b"), GeneratorOptions.of(200, 9)).run(QUIET);
-        for (String f : List.of("events.csv", "items.csv", "users.csv", "reviews.csv", "truth.csv", "bundles.csv")) {
+        for (String f : List.of("events.csv", "items.csv", "users.csv", "reviews.csv", "truth.csv", "bundles.csv", "followups.csv")) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
         }
+    }
+
+    @Test
+    void aPurchaseInAPlantedLeafIsOftenFollowedByOneInItsPartner() throws Exception {
+        Path out = tmp.resolve("f");
+        new SampleGenerator(out, GeneratorOptions.of(3000, 7)).run(QUIET);
+        List<String> planted = Files.readAllLines(out.resolve("followups.csv"));
+        assertEquals("leaf_a,leaf_b,days,probability", planted.get(0));
+        assertEquals(11, planted.size(), "ten planted follow-ups");
+        Map<Long, long[]> partner = new HashMap<>();
+        for (String line : planted.subList(1, planted.size())) {
+            String[] f = line.split(",");
+            partner.put(Long.parseLong(f[0]), new long[]{Long.parseLong(f[1]), Long.parseLong(f[2]) * 86_400L});
+        }
+        Map<Long, List<long[]>> buys = new HashMap<>(); // user -> [leaf, time]
+        for (String line : Files.readAllLines(out.resolve("events.csv"))) {
+            String[] f = line.split(",");
+            if (f[3].equals("buy")) {
+                buys.computeIfAbsent(Long.parseLong(f[0]), u -> new java.util.ArrayList<>())
+                        .add(new long[]{Long.parseLong(f[2]), Long.parseLong(f[4])});
+            }
+        }
+        int followed = 0;
+        int bought = 0;
+        int control = 0;
+        for (List<long[]> user : buys.values()) {
+            for (long[] b : user) {
+                long[] p = partner.get(b[0]);
+                if (p == null) {
+                    continue;
+                }
+                bought++;
+                followed += user.stream().anyMatch(x -> x[0] == p[0] && x[1] > b[1] && x[1] <= b[1] + p[1]) ? 1 : 0;
+                // the same window for a leaf that is nobody's follow-up: what chance alone gives
+                long other = p[0] + 1 == b[0] ? p[0] + 2 : p[0] + 1;
+                control += user.stream().anyMatch(x -> x[0] == other && x[1] > b[1] && x[1] <= b[1] + p[1]) ? 1 : 0;
+            }
+        }
+        assertTrue(bought > 50, "planted leaves are bought in: " + bought);
+        double share = (double) followed / bought;
+        assertTrue(share > 0.3, "about the planted probability (0.3-0.6, less where the period ends): " + share);
+        assertTrue(share > 5.0 * control / bought, "far above chance: " + share + " against " + (double) control / bought);
     }
 
     @Test
