@@ -224,6 +224,48 @@ class WorkbenchWindowTest extends FxRobot {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void simulatingASessionUpdatesTheNextItemsAfterEveryAction() throws Exception {
+        waitFor(() -> ((WorkbenchApp) app).window().workspace() != null);
+        io.igw.storage.Workspace ws = ((WorkbenchApp) app).window().workspace();
+        Path shop = tmp.resolve("session-shop");
+        new SampleGenerator(shop, GeneratorOptions.of(150, 12)).run(JobContext.quiet());
+        new io.igw.engine.ingest.WorkspaceImport(ws, new io.igw.engine.ingest.ImportRequest(ImportFormat.TAOBAO,
+                java.util.List.of(shop.resolve("events.csv")), java.util.Map.of(io.igw.storage.datasets.DatasetKind.ITEMS,
+                shop.resolve("items.csv")), "")).run(JobContext.quiet());
+        new io.igw.engine.recommenders.ModelTraining(ws, "sequence", 1, 2, e -> {
+        }).run(JobContext.quiet());
+        io.igw.engine.recommenders.StoredModel stored = io.igw.engine.recommenders.StoredModel.load(ws, null, "sequence");
+        long first = stored.interactions().itemId(0);
+
+        clickOn("#nav-recommendations");
+        waitFor(() -> lookup("#sessionSearch").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<io.igw.app.ui.recommend.RecommendationsViewModel.Choice> left = lookup("#leftModel").queryAs(javafx.scene.control.ComboBox.class);
+        waitFor(() -> left.getItems().stream().anyMatch(c -> c.id() == stored.meta().id()));
+        interact(() -> left.setValue(left.getItems().stream().filter(c -> c.id() == stored.meta().id()).findFirst().orElseThrow()));
+
+        clickOn("#sessionSearch").write(Long.toString(first));
+        javafx.scene.control.ListView<?> found = lookup("#sessionFound").queryAs(javafx.scene.control.ListView.class);
+        waitFor(() -> !found.getItems().isEmpty());
+        clickOn(lookup("#sessionFound .list-cell").nth(0).queryAs(Node.class));
+        TableView<io.igw.app.ui.recommend.RecommendationsViewModel.Row> next = lookup("#sessionRecommendations").queryAs(TableView.class);
+        waitFor(30, () -> next.getItems().size() == 10);
+        assertTrue(text("#sessionTrail").endsWith("(view)"), text("#sessionTrail"));
+        java.util.List<Long> afterOne = next.getItems().stream().map(io.igw.app.ui.recommend.RecommendationsViewModel.Row::itemId).toList();
+        assertTrue(next.getItems().get(0).because().startsWith("because you viewed"), next.getItems().get(0).because());
+
+        interact(() -> lookup("#sessionBehaviour").queryAs(javafx.scene.control.ComboBox.class).setValue(io.igw.storage.Behaviour.CART));
+        long picked = next.getItems().get(0).itemId();
+        doubleClickOn(lookup("#sessionRecommendations .table-row-cell").nth(0).queryAs(Node.class));
+        waitFor(30, () -> text("#sessionTrail").endsWith("(cart)") && next.getItems().size() == 10
+                && !next.getItems().stream().map(io.igw.app.ui.recommend.RecommendationsViewModel.Row::itemId).toList().equals(afterOne));
+        assertTrue(next.getItems().stream().noneMatch(r -> r.itemId() == picked), "an item in the session is not suggested again");
+        assertTrue(text("#sessionStatus").startsWith("2 actions"), text("#sessionStatus"));
+        saveShot(next.getScene().getRoot(), "session.png");
+        clickOn("#nav-data");
+    }
+
+    @Test
     void theGraphExplorerShowsAUsersNeighbourhoodAndTheThresholdThinsIt() throws Exception {
         waitFor(() -> ((WorkbenchApp) app).window().workspace() != null);
         io.igw.storage.Workspace ws = ((WorkbenchApp) app).window().workspace();

@@ -108,6 +108,39 @@ public final class Recommendations {
         return out;
     }
 
+    /** An item a search found: its id and title. */
+    public record Found(long itemId, String title) {
+    }
+
+    /**
+     * Up to {@code limit} of the items {@code model} knows whose id is {@code text} or whose title contains it (any
+     * case), the exact id first, then titles in the model's item order.
+     */
+    public List<Found> findItems(StoredModel model, String text, int limit) {
+        String wanted = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        List<Found> out = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        Interactions known = model.interactions();
+        try {
+            long id = Long.parseLong(wanted);
+            if (known.itemIndex(id) >= 0) {
+                out.add(new Found(id, title(id)));
+            }
+        } catch (NumberFormatException notAnId) {
+            // a title fragment, then
+        }
+        for (int i = 0; i < known.items() && out.size() < limit; i++) {
+            long id = known.itemId(i);
+            String title = title(id);
+            if (title.toLowerCase(java.util.Locale.ROOT).contains(wanted) && (out.isEmpty() || out.get(0).itemId() != id)) {
+                out.add(new Found(id, title));
+            }
+        }
+        return out;
+    }
+
     /** The item's catalogue title, or "item ID" when the catalogue has none. */
     public String title(long itemId) {
         if (catalog == null) {

@@ -57,6 +57,8 @@ public final class RecommendationsViewModel {
     public final ObjectProperty<Map<String, Double>> profile = new SimpleObjectProperty<>(Map.of());
     public final StringProperty status;
     public final BooleanProperty busy;
+    /** "Simulate a session": an anonymous session scored by the left model. */
+    public final SimulatedSession session;
 
     private final Workspace workspace;
     private final ScreenWork work;
@@ -69,6 +71,7 @@ public final class RecommendationsViewModel {
         this.work = new ScreenWork(tasks);
         this.status = work.status;
         this.busy = work.running;
+        this.session = new SimulatedSession(this, tasks);
         refresh();
     }
 
@@ -109,10 +112,7 @@ public final class RecommendationsViewModel {
         }
         Choice l = left.get();
         Choice r = right.get() == null ? l : right.get();
-        if (recommendations == null) {
-            recommendations = new Recommendations(workspace);   // reads the catalogue on first use, in the job
-        }
-        Recommendations titled = recommendations;
+        Recommendations titled = titled();   // reads the catalogue on first use, in the job
         Job<Shown> job = context -> {
             context.progress(0, "Scoring user " + userId + "…");
             return new Shown(profileOf(userId), rows(titled, l, userId), rows(titled, r, userId));
@@ -132,11 +132,23 @@ public final class RecommendationsViewModel {
     private record Shown(Map<String, Double> profile, List<Row> left, List<Row> right) {
     }
 
-    private List<Row> rows(Recommendations titled, Choice choice, long userId) {
-        StoredModel model;
+    /** The chosen model, loaded once and kept (call from a background job: it reads the registry's files). */
+    StoredModel loaded(Choice choice) {
         synchronized (loaded) {
-            model = loaded.computeIfAbsent(choice.id(), id -> StoredModel.load(workspace, id, null));
+            return loaded.computeIfAbsent(choice.id(), id -> StoredModel.load(workspace, id, null));
         }
+    }
+
+    /** The titled recommendations, made on first use (they read the catalogue when first asked for a title). */
+    Recommendations titled() {
+        if (recommendations == null) {
+            recommendations = new Recommendations(workspace);
+        }
+        return recommendations;
+    }
+
+    private List<Row> rows(Recommendations titled, Choice choice, long userId) {
+        StoredModel model = loaded(choice);
         List<Row> out = new ArrayList<>();
         int rank = 1;
         for (Recommendations.Recommended r : titled.forUser(model, userId, TOP_N)) {
@@ -145,8 +157,21 @@ public final class RecommendationsViewModel {
         return out;
     }
 
-    /** The reasons in words: "you have Star Wars, Alien", "your interest in category:Drama", "chosen by 583 users". */
+    /**
+     * The reasons in words: "you have Star Wars, Alien", "your interest in category:Drama", "chosen by 583 users";
+     * an order-aware model's say what was done and when: "you carted Tent yesterday".
+     */
     static String explain(List<Recommendations.Because> because) {
+        return explain(because, java.time.Instant.now().getEpochSecond());
+    }
+
+    static String explain(List<Recommendations.Because> because, long now) {
+        List<String> actions = because.stream().filter(b -> b.kind().equals("item") && b.behaviour() != null)
+                .map(b -> "you " + done(b.behaviour()) + " " + b.label() + (b.time() == null ? "" : " " + when(b.time(), now)))
+                .toList();
+        if (!actions.isEmpty()) {
+            return "because " + String.join(", ", actions);
+        }
         List<String> items = because.stream().filter(b -> b.kind().equals("item")).map(Recommendations.Because::label).toList();
         List<String> interests = because.stream().filter(b -> b.kind().equals("interest")).map(Recommendations.Because::label).toList();
         List<String> parts = new ArrayList<>();
@@ -158,6 +183,34 @@ public final class RecommendationsViewModel {
         }
         because.stream().filter(b -> b.kind().equals("popular")).forEach(b -> parts.add(b.label()));
         return parts.isEmpty() ? "no single reason stands out" : String.join("; ", parts);
+    }
+
+    private static String done(String behaviour) {
+        return switch (behaviour) {
+            case "view" -> "viewed";
+            case "fav" -> "favourited";
+            case "cart" -> "carted";
+            case "buy" -> "bought";
+            case "rate" -> "rated";
+            default -> behaviour;
+        };
+    }
+
+    /** "just now", "5 minutes ago", "today", "yesterday", "3 days ago", else the date. */
+    static String when(long time, long now) {
+        long ago = now - time;
+        if (ago < 0) {
+            return "on " + java.time.LocalDate.ofEpochDay(Math.floorDiv(time, 86_400L));
+        }
+        if (ago < 90) {
+            return "just now";
+        }
+        if (ago < 3600) {
+            return (ago + 30) / 60 + " minutes ago";
+        }
+        long days = Math.floorDiv(now, 86_400L) - Math.floorDiv(time, 86_400L);
+        return days == 0 ? "today" : days == 1 ? "yesterday" : days < 8 ? days + " days ago"
+                : "on " + java.time.LocalDate.ofEpochDay(Math.floorDiv(time, 86_400L));
     }
 
     private Map<String, Double> profileOf(long userId) {
