@@ -90,7 +90,7 @@ public final class UserErrors {
                 case MODEL -> "No " + (m.model() == null ? "" : m.model() + " ") + "model has been trained in this workspace yet: "
                         + "run ./igw train --workspace W --model " + (m.model() == null ? "ease" : m.model()) + " first.";
                 case USER_VECTORS -> "Learned user vectors come from a trained model: run ./igw train --workspace W --model "
-                        + "autoencoder (or deepwalk) first.";
+                        + "sequence or autoencoder (or deepwalk) first.";
             };
         }
         return e.getMessage();

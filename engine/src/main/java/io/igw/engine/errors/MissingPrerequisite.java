@@ -13,7 +13,7 @@ public final class MissingPrerequisite extends UserError {
         /** No model (of {@link #model()}'s kind, when given) has been trained. */
         MODEL("No model has been trained in this workspace yet: train one first."),
         /** Learned user vectors come from an autoencoder or DeepWalk model. */
-        USER_VECTORS("Learned user vectors come from a trained autoencoder or DeepWalk model: train one first.");
+        USER_VECTORS("Learned user vectors come from a trained sequence, autoencoder or DeepWalk model: train one first.");
 
         private final String words;
 

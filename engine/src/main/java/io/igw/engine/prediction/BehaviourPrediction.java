@@ -132,11 +132,16 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
         for (int u = 0; u < log.users(); u++) {
             int end = log.firstAtOrAfter(u, cutoff);
             if (end > log.start(u)) {
-                long[] items = new long[end - log.start(u)];
+                int n = end - log.start(u);
+                long[] items = new long[n];
+                byte[] behaviours = new byte[n];
+                long[] times = new long[n];
                 for (int e = log.start(u); e < end; e++) {
                     items[e - log.start(u)] = log.facets().itemId(log.item(e));
+                    behaviours[e - log.start(u)] = log.behaviour(e);
+                    times[e - log.start(u)] = log.time(e);
                 }
-                out[u] = encoder.get().encode(items);
+                out[u] = encoder.get().encode(items, behaviours, times);
             }
         }
         return out;

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Users like a given one, by cosine of learned user vectors: the autoencoder's user features (its bottleneck) when
- * an autoencoder is stored, else a DeepWalk model's (the mean of the user's item vectors).
+ * Users like a given one, by cosine of learned user vectors: the newest of the sequence model's (its last hidden
+ * state) and the autoencoder's (its bottleneck) when one is stored, else a DeepWalk model's (the mean of the user's
+ * item vectors).
  */
 public final class SimilarUsers {
     public record Similar(long userId, double score) {

@@ -214,6 +214,13 @@ public final class GraphView extends BorderPane {
             chart.setMinHeight(140);
             side.getChildren().add(chart);
         }
+        if (!details.likelyNext().isEmpty()) {
+            ChartViewer next = ChartViewers.create(InterestChart.create(details.likelyNextTitle(), details.likelyNext()));
+            next.setId("graphLikelyNext");
+            next.setPrefHeight(60 + 26 * details.likelyNext().size());
+            next.setMinHeight(140);
+            side.getChildren().add(next);
+        }
         if (!details.evidence().isEmpty()) {
             ListView<String> evidence = new ListView<>();
             evidence.setId("graphEvidence");

@@ -74,11 +74,13 @@ public final class GraphViewModel {
     private final ScreenWork work;
     private Subgraph fetched = Subgraph.empty();
     private Explorer explorer;
+    private final io.igw.engine.recommenders.LikelyNext likelyNext;
     private UiTasks.Running layout;
     private long generation;
 
     public GraphViewModel(Workspace workspace, UiTasks tasks) {
         this.workspace = workspace;
+        this.likelyNext = new io.igw.engine.recommenders.LikelyNext(workspace);
         this.tasks = tasks;
         this.work = new ScreenWork(tasks);
         this.status = work.status;
@@ -169,7 +171,7 @@ public final class GraphViewModel {
 
     /** Loads the side panel's details of a clicked node. */
     public void select(String key) {
-        run("details", ctx -> details(explorer(), key), selected::set);
+        run("details", ctx -> withLikelyNext(details(explorer(), key)), selected::set);
     }
 
     /** Shows a prepared subgraph (the filters and the layout apply as to any other). */
@@ -242,6 +244,17 @@ public final class GraphViewModel {
     private String label(String key) {
         return visible.get().nodes().stream().filter(n -> n.key().equals(key)).map(Subgraph.Node::label).findFirst()
                 .orElse(key.substring(key.indexOf(':') + 1));
+    }
+
+    /** A user's details gain the sequence model's likely next categories, when one is stored. */
+    private NodeDetails withLikelyNext(NodeDetails d) {
+        if (!d.key().startsWith("user:")) {
+            return d;
+        }
+        return likelyNext.of(Long.parseLong(d.key().substring(5)), 6)
+                .map(r -> new NodeDetails(d.key(), d.title(), d.facts(), d.chartTitle(), d.shares(), d.evidence(),
+                        "Likely next · " + r.source(), r.categories()))
+                .orElse(d);
     }
 
     private static NodeDetails details(Explorer e, String key) {

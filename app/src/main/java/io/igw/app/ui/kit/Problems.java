@@ -44,7 +44,7 @@ public final class Problems {
                 case GRAPH -> "No interest graph has been built yet: build one in the Graph screen first.";
                 case MODEL -> "No " + (m.model() == null ? "" : m.model() + " ") + "model has been trained yet: train one in "
                         + "the Models screen first.";
-                case USER_VECTORS -> "Learned user vectors come from a trained model: train an autoencoder (or DeepWalk) "
+                case USER_VECTORS -> "Learned user vectors come from a trained model: train the sequence model or an autoencoder (or DeepWalk) "
                         + "in the Models screen first.";
             };
         }
