@@ -55,8 +55,11 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
             return sized(128, 2, 4);
         }
 
+        /** 256 wide, 4 blocks of 4 heads, in batches of 64 (its activations for 128 sequences outgrow a 2 GB heap). */
         public static Settings large() {
-            return sized(256, 4, 4);
+            Settings s = sized(256, 4, 4);
+            return new Settings(s.width(), s.blocks(), s.heads(), s.length(), s.dropout(), s.learningRate(), s.warmup(), 64,
+                    s.epochs(), s.patience(), s.softmaxUpTo(), s.negatives());
         }
 
         public static Settings standard() {

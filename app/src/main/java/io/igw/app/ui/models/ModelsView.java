@@ -5,6 +5,7 @@ import io.igw.engine.recommenders.Training;
 import io.igw.storage.models.EvaluationStore;
 import io.igw.engine.recommenders.RegisteredModel;
 import io.igw.viz.charts.ModelComparisonChart;
+import io.igw.viz.charts.ScalingCurveChart;
 import io.igw.viz.charts.TrainingCurveChart;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,8 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * The Models screen: pick a model, its epochs and seed; train it (progress bar, live loss and validation NDCG
  * chart, cancel) or evaluate it under the standard protocol; compare the stored evaluations of one protocol in a
- * table and a bar chart; and see the models stored in the registry.
+ * table and a bar chart; draw the sequence model's scaling curve (NDCG@10 by size); and see the models stored in the
+ * registry.
  */
 public final class ModelsView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
@@ -64,7 +66,20 @@ public final class ModelsView extends BorderPane {
         model.curveOf.addListener((o, a, b) -> curve.title("Training curve · " + b));
         curve.title("Training curve · " + model.curveOf.get());
         model.curve.forEach(e -> curve.add(e.epoch(), e.loss(), e.validationNdcg()));
-        SplitPane upper = new SplitPane(curveViewer, registry());
+        ChartViewer scalingViewer = ChartViewers.create(ScalingCurveChart.create("Scaling curve: press Scaling curve to measure it", List.of()));
+        scalingViewer.setId("scalingCurve");
+        javafx.scene.control.Tab training = new javafx.scene.control.Tab("Training curve", curveViewer);
+        javafx.scene.control.Tab scaling = new javafx.scene.control.Tab("Scaling curve", scalingViewer);
+        javafx.scene.control.TabPane charts = new javafx.scene.control.TabPane(training, scaling);
+        charts.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        charts.setId("modelCharts");
+        model.scaling.addListener((ListChangeListener<io.igw.engine.bench.ScaleBenchmark.Point>) c -> {
+            scalingViewer.setChart(ScalingCurveChart.create("Sequence model by size · leave-last, full ranking",
+                    model.scaling.stream().map(p -> new ScalingCurveChart.Point(p.size(), p.parameters(), p.ndcg10(),
+                            p.secondsPerEpoch())).toList()));
+            charts.getSelectionModel().select(scaling);
+        });
+        SplitPane upper = new SplitPane(charts, registry());
         upper.setDividerPositions(0.6);
         SplitPane body = new SplitPane(upper, comparison());
         body.setOrientation(Orientation.VERTICAL);
@@ -103,6 +118,12 @@ public final class ModelsView extends BorderPane {
         evaluate.setId("evaluateButton");
         evaluate.setOnAction(e -> model.evaluate());
         evaluate.disableProperty().bind(model.running);
+        Button scale = new Button("Scaling curve");
+        scale.setTooltip(new javafx.scene.control.Tooltip("Trains the sequence model small, base and large on a leave-last-one-out "
+                + "split (at most Max epochs each) and draws NDCG@10 against parameters"));
+        scale.setId("scaleButton");
+        scale.setOnAction(e -> model.scale());
+        scale.disableProperty().bind(model.running);
         Button cancel = new Button("Cancel");
         cancel.setId("cancelTraining");
         cancel.setOnAction(e -> model.cancel());
@@ -121,7 +142,7 @@ public final class ModelsView extends BorderPane {
         status.setMaxWidth(Double.MAX_VALUE);
         epochs.setTooltip(new javafx.scene.control.Tooltip("The most epochs for an iterative model; 0 keeps the model's own."));
         HBox bar = new HBox(8, fixed(new Label("Model")), models, fixed(new Label("Max epochs")), epochs, fixed(new Label("Seed")),
-                seed, fixed(train), fixed(evaluate), fixed(cancel));
+                seed, fixed(train), fixed(evaluate), fixed(scale), fixed(cancel));
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox running = new HBox(8, progress, status);
         running.setAlignment(Pos.CENTER_LEFT);

@@ -102,6 +102,31 @@ public final class ModelsViewModel {
         });
     }
 
+    /** The newest scaling curve: one point per size (empty until {@link #scale} has run). */
+    public final ObservableList<io.igw.engine.bench.ScaleBenchmark.Point> scaling = FXCollections.observableArrayList();
+
+    /**
+     * The scaling curve: trains the sequence model at each size (small, base, large) on a leave-last-one-out split,
+     * at most the chosen epochs each (0: the model's own early stopping), and measures each on every user's last
+     * action. Nothing is stored in the registry.
+     */
+    public void scale() {
+        scale(List.of("small", "base", "large"));
+    }
+
+    /** The scaling curve over the sizes named. */
+    public void scale(List<String> sizes) {
+        if (running.get()) {
+            return;
+        }
+        io.igw.engine.bench.ScaleBenchmark bench = new io.igw.engine.bench.ScaleBenchmark(workspace, sizes, epochs.get(), seed.get());
+        start("scaling curve", bench::points, points -> {
+            scaling.setAll(points);
+            status.set(points.stream().map(p -> String.format(Locale.ROOT, "%s %,d parameters: ndcg@10 %.4f, %.1f s/epoch",
+                    p.size(), p.parameters(), p.ndcg10(), p.secondsPerEpoch())).collect(java.util.stream.Collectors.joining("; ")) + ".");
+        });
+    }
+
     private <T> void start(String name, io.igw.engine.task.Job<T> job, java.util.function.Consumer<T> done) {
         work.start(name, job, done);
     }

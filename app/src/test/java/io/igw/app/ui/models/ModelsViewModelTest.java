@@ -65,6 +65,17 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void theScalingCurveHasAPointPerSizeGrowingInParameters() {
+        ModelsViewModel model = new ModelsViewModel(workspace, tasks);
+        model.epochs.set(1);
+        model.scale(List.of("small", "base")); // large needs more than the tests' 1 GB heap
+        assertEquals(List.of("small", "base"), model.scaling.stream().map(p -> p.size()).toList(), model.status.get());
+        assertTrue(model.scaling.get(0).parameters() < model.scaling.get(1).parameters());
+        assertTrue(model.scaling.stream().allMatch(p -> p.epochs() == 1 && p.ndcg10() >= 0 && p.secondsPerEpoch() > 0));
+        assertTrue(model.status.get().startsWith("small "), model.status.get());
+    }
+
+    @Test
     void evaluatingAddsAProtocolOfItsOwn() {
         ModelsViewModel model = new ModelsViewModel(workspace, tasks);
         model.model.set("pop");
