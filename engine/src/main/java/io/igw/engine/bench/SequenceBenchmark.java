@@ -1,7 +1,6 @@
 package io.igw.engine.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.recommenders.Interactions;
 import io.igw.engine.recommenders.Recommender;
@@ -14,17 +13,10 @@ import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sequence model against a reference SASRec in PyTorch, in one run, on one split (leave-last-one-out, full
@@ -102,53 +94,20 @@ public final class SequenceBenchmark implements Job<Map<String, Object>> {
 
     /** Writes the split for the peer, runs it, and reads its JSON. */
     private JsonNode runPeer(Split split, int items, SequenceTransformer.Settings s, JobContext context) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("igw-sasrec-peer");
-        try {
-            Path script = dir.resolve("sasrec_peer.py");
-            try (InputStream in = SequenceBenchmark.class.getResourceAsStream("sasrec_peer.py")) {
-                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Path data = dir.resolve("split.tsv");
-            try (Writer w = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
-                for (int u = 0; u < split.train().users(); u++) {
-                    if (split.test()[u].length == 0) {
-                        continue;
-                    }
-                    Session session = split.train().session(u);
-                    StringBuilder line = new StringBuilder();
-                    for (int i : session.items()) {
-                        line.append(line.length() == 0 ? "" : ",").append(i + 1);
-                    }
-                    w.write(line + "\t" + (split.test()[u][0] + 1) + "\n");
+        return PythonPeer.run(python, "sasrec_peer.py", w -> {
+            for (int u = 0; u < split.train().users(); u++) {
+                if (split.test()[u].length == 0) {
+                    continue;
                 }
-            }
-            ProcessBuilder pb = new ProcessBuilder(python, script.toString(), data.toString(), String.valueOf(items),
-                    String.valueOf(s.width()), String.valueOf(s.blocks()), String.valueOf(s.heads()), String.valueOf(s.length()),
-                    String.valueOf(epochs), String.valueOf(s.batch()), String.valueOf(seed));
-            pb.redirectError(dir.resolve("peer.err").toFile());
-            Process p;
-            try {
-                p = pb.start();
-            } catch (IOException e) {
-                throw new IOException(python + " cannot be run (" + e.getMessage() + "); the peer needs python3 with PyTorch");
-            }
-            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            while (!p.waitFor(1, TimeUnit.SECONDS)) {
-                if (context.isCancelled()) {
-                    p.destroyForcibly();
-                    context.checkCancelled();
+                Session session = split.train().session(u);
+                StringBuilder line = new StringBuilder();
+                for (int i : session.items()) {
+                    line.append(line.length() == 0 ? "" : ",").append(i + 1);
                 }
+                w.write(line + "\t" + (split.test()[u][0] + 1) + "\n");
             }
-            if (p.exitValue() != 0) {
-                List<String> err = Files.readAllLines(dir.resolve("peer.err"));
-                throw new IOException("the peer failed: " + (err.isEmpty() ? "exit " + p.exitValue() : err.get(err.size() - 1)));
-            }
-            return new ObjectMapper().readTree(stdout);
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        }, List.of(String.valueOf(items), String.valueOf(s.width()), String.valueOf(s.blocks()), String.valueOf(s.heads()),
+                String.valueOf(s.length()), String.valueOf(epochs), String.valueOf(s.batch()), String.valueOf(seed)), context);
     }
 
     static double median(double[] values) {

@@ -21,21 +21,29 @@ import org.bytedeco.javacpp.Pointer;
  * Times a model's training on a workspace: seconds per epoch (learning only, the median over the epochs run) and the
  * validation ranking each epoch adds, with peak heap and peak resident memory (ND4J's arrays live off the heap).
  * The peer, measured in the same run on the same data, is an EASE fit: the strongest closed-form baseline, a
- * single matrix inversion. Nothing is stored.
+ * single matrix inversion. For the autoencoder a second peer runs too: the same network in PyTorch on the same rows,
+ * batch and epochs ({@code torch_seconds_per_epoch}, {@code epoch_to_torch_ratio}). Nothing is stored.
  */
 public final class TrainingBenchmark implements Job<Map<String, Object>> {
     private final Workspace workspace;
     private final String model;
     private final int epochs;
     private final long seed;
+    private final String python;
 
     public TrainingBenchmark(Workspace workspace, String model, int epochs, long seed) {
+        this(workspace, model, epochs, seed, "/usr/bin/python3");
+    }
+
+    /** @param python the PyTorch peer's Python (the autoencoder only) */
+    public TrainingBenchmark(Workspace workspace, String model, int epochs, long seed, String python) {
         ModelCatalog.check(model);
         InvalidSetting.atLeast("epochs", epochs, 1);
         this.workspace = workspace;
         this.model = model;
         this.epochs = epochs;
         this.seed = seed;
+        this.python = python;
     }
 
     @Override
@@ -82,8 +90,38 @@ public final class TrainingBenchmark implements Job<Map<String, Object>> {
         out.put("peer", "ease fit");
         out.put("peer_seconds", peer);
         out.put("epoch_to_peer_ratio", epochSeconds / peer);
+        if (model.equals("autoencoder")) {
+            context.progress(0.9, "peer: the same network in PyTorch");
+            // the rows the autoencoder learned from: early stopping holds out a seeded tenth of the training part
+            Interactions learned = Split.of(split.train(), Split.Kind.RANDOM, 0.9, seed ^ 0x5eed).train();
+            torchPeer(learned, (io.igw.engine.recommenders.Autoencoder.Settings) trainer.settings(), context, out);
+        }
         context.progress(1, "done");
         return out;
+    }
+
+    private void torchPeer(Interactions rows, io.igw.engine.recommenders.Autoencoder.Settings s, JobContext context,
+                           Map<String, Object> out) throws InterruptedException {
+        try {
+            com.fasterxml.jackson.databind.JsonNode peer = PythonPeer.run(python, "autoencoder_peer.py", w -> {
+                for (int u = 0; u < rows.users(); u++) {
+                    StringBuilder line = new StringBuilder();
+                    for (int i : rows.row(u)) {
+                        line.append(line.length() == 0 ? "" : ",").append(i);
+                    }
+                    w.write(line + "\n");
+                }
+            }, List.of(String.valueOf(rows.items()), String.valueOf(s.bottleneck()), String.valueOf(s.batch()),
+                    String.valueOf(epochs), String.valueOf(seed), String.valueOf(s.keep()), String.valueOf(s.learningRate()),
+                    String.valueOf(s.l2())), context);
+            double torch = peer.get("seconds_per_epoch").asDouble();
+            out.put("torch_peer", "the same Mult-DAE in PyTorch (same rows, batch, epochs)");
+            out.put("torch_threads", peer.get("threads").asInt());
+            out.put("torch_seconds_per_epoch", torch);
+            out.put("epoch_to_torch_ratio", (double) out.get("seconds_per_epoch") / torch);
+        } catch (java.io.IOException e) {
+            out.put("torch_error", e.getMessage());
+        }
     }
 
     private static double median(double[] sorted) {
