@@ -103,7 +103,34 @@ public final class Ease extends TrainedRecommender {
             throw new IllegalStateException("the eigendecomposition failed (LAPACK info " + info + ")");
         }
         INDArray scaled = q.mulRowVector(Transforms.pow(eigenvalues, -1).reshape(1, n));
-        return scaled.mmul(q.transpose());
+        INDArray inverse = scaled.mmul(q.transpose());
+        checkInverse(symmetric, inverse);
+        return inverse;
+    }
+
+    /**
+     * Checks a few columns of G·G⁻¹ against the identity, in plain Java: a native BLAS that computes wrongly on this
+     * CPU (OpenBLAS 0.3.19's AVX-512 kernels on some Xeons) must fail loudly, not fit noise.
+     */
+    private static void checkInverse(INDArray g, INDArray inverse) {
+        int n = (int) g.rows();
+        for (int c = 0; c < Math.min(n, 4); c++) {
+            int j = (int) ((long) c * 7919 % n);
+            double[] column = inverse.getColumn(j).toDoubleVector();
+            for (int i = 0; i < Math.min(n, 4); i++) {
+                double[] row = g.getRow((i * 104729L + j) % n).toDoubleVector();
+                int at = (int) ((i * 104729L + j) % n);
+                double dot = 0;
+                for (int k = 0; k < n; k++) {
+                    dot += row[k] * column[k];
+                }
+                if (Math.abs(dot - (at == j ? 1 : 0)) > 1e-4) {
+                    throw new IllegalStateException("The native BLAS/LAPACK library gave a wrong matrix inverse on this "
+                            + "CPU, so EASE cannot be fitted correctly; set the environment variable OPENBLAS_CORETYPE=Haswell "
+                            + "and try again (the igw launcher does this on AVX-512 CPUs).");
+                }
+            }
+        }
     }
 
     @Override
