@@ -50,8 +50,8 @@ final class EvaluateCommand implements Callable<Integer> {
             protocol.put("split", report.protocol().split());
             protocol.put("ratio", report.protocol().ratio());
             protocol.put("k", report.protocol().k());
-            protocol.put("cutoffs", k);
             protocol.put("seeds", report.protocol().seeds());
+            protocol.put("cutoffs", k);
             protocol.put("ranking", "full, training items masked");
             protocol.put("users", report.protocol().users());
             protocol.put("items", report.protocol().items());

@@ -127,7 +127,7 @@ public final class Ease extends TrainedRecommender {
                 if (Math.abs(dot - (at == j ? 1 : 0)) > 1e-4) {
                     throw new IllegalStateException("The native BLAS/LAPACK library gave a wrong matrix inverse on this "
                             + "CPU, so EASE cannot be fitted correctly; set the environment variable OPENBLAS_CORETYPE=Haswell "
-                            + "and try again (the igw launcher does this on AVX-512 CPUs).");
+                            + "and try again (the workbench's launcher does this on AVX-512 CPUs).");
                 }
             }
         }
