@@ -108,7 +108,8 @@ final class EarlyStopping {
         }
     }
 
-    private static void shuffle(int[] a, Random random) {
+    /** Fisher–Yates, in place (the epoch order of every epoch-trained model). */
+    static void shuffle(int[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = a[i];

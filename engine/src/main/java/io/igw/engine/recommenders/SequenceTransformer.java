@@ -320,7 +320,7 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
          * shuffled order.
          */
         private List<List<Session>> batchesOfLikeLength(int[] order, Random random) {
-            shuffle(order, random);
+            EarlyStopping.shuffle(order, random);
             Integer[] byLength = new Integer[order.length];
             for (int k = 0; k < order.length; k++) {
                 byLength[k] = order[k];
@@ -338,14 +338,6 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
             return batches;
         }
 
-        private static void shuffle(int[] a, Random random) {
-            for (int i = a.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-            }
-        }
     }
 
     private final SequenceNetwork network;
