@@ -460,14 +460,15 @@ public final class SequenceTransformer extends TrainedRecommender implements Use
             attention = network.lastAttention(SequenceBatch.toScore(List.of(shown), network.shape().length()))[0];
         }
         int t = attention.length;
+        // each item's embedding read once, as plain floats: a few hundred small ND4J ops per request otherwise
+        java.util.Map<Integer, float[]> rows = new java.util.HashMap<>();
         for (int item : recommended) {
-            INDArray target = itemVectors.getRow(item);
-            double targetNorm = target.norm2Number().doubleValue();
+            float[] target = rows.computeIfAbsent(item, i -> itemVectors.getRow(i).toFloatVector());
             List<Reason> reasons = new ArrayList<>();
             for (int p = 0; p < shown.length(); p++) {
                 int action = shown.items()[p];
-                INDArray v = itemVectors.getRow(action);
-                double cos = v.mul(target).sumNumber().doubleValue() / Math.max(1e-9, v.norm2Number().doubleValue() * targetNorm);
+                float[] v = rows.computeIfAbsent(action, i -> itemVectors.getRow(i).toFloatVector());
+                double cos = SimilarUsers.cosine(v, target);
                 double weight = attention[t - shown.length() + p] * (1 + cos) / 2;
                 reasons.add(Reason.action(action, shown.kinds()[p], shown.times()[p], weight));
             }

@@ -66,7 +66,8 @@ public final class SimilarUsers {
         return out;
     }
 
-    private static float cosine(float[] a, float[] b) {
+    /** The cosine of two vectors, 0 when either is all zeros. */
+    static float cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;
