@@ -14,7 +14,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -23,8 +22,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * A denoising autoencoder with a multinomial likelihood (Mult-DAE; Liang et al., WWW 2018), in DL4J: a user's
  * interaction row, L2-normalised and with half its entries dropped while training, is squeezed through a tanh
  * bottleneck and decoded into a softmax over all items; the loss is the cross-entropy against the user's items.
- * The bottleneck is the user's feature vector ({@link #features}). Trained in mini-batches with Adam, early-stopped
- * on validation NDCG.
+ * The bottleneck is the user's feature vector ({@link #features}). Trained in mini-batches with Adam
+ * ({@link AutoencoderSteps}), early-stopped on validation NDCG; stored and scored as a DL4J network.
  */
 public final class Autoencoder extends TrainedRecommender implements UserFeatures {
     /** Bottleneck width, input keep probability, learning rate, L2, batch size, epochs and patience. */
@@ -48,10 +47,8 @@ public final class Autoencoder extends TrainedRecommender implements UserFeature
             network.init();
             INDArray best = network.params().dup();
             Autoencoder learning = new Autoencoder(null, settings().bottleneck(), network, items);
-            stopping.train(new Random(training.seed()), learning, (order, from, to) -> {
-                network.fit(batch(data, order, from, to));
-                return network.score();
-            }, () -> best.assign(network.params()));
+            AutoencoderSteps steps = new AutoencoderSteps(data, network, settings(), training.seed());
+            stopping.train(new Random(training.seed()), learning, steps, () -> best.assign(network.params()));
             network.setParams(best);
             return new Autoencoder(stamp.provenance(), settings().bottleneck(), network, items);
         }
@@ -82,7 +79,7 @@ public final class Autoencoder extends TrainedRecommender implements UserFeature
         return items;
     }
 
-    private static MultiLayerConfiguration configuration(Settings settings, int items, long seed) {
+    static MultiLayerConfiguration configuration(Settings settings, int items, long seed) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -97,41 +94,35 @@ public final class Autoencoder extends TrainedRecommender implements UserFeature
                 .build();
     }
 
-    /** Inputs (rows scaled to unit length) and targets (rows scaled to sum 1, a distribution over the user's items). */
-    private static DataSet batch(Interactions data, int[] order, int from, int to) {
-        int n = to - from;
-        int items = data.items();
-        float[] input = new float[n * items];
-        float[] target = new float[n * items];
-        for (int b = 0; b < n; b++) {
-            int u = order[from + b];
-            int length = data.rowLength(u);
-            if (length == 0) {
-                continue;
-            }
-            float norm = (float) (1 / Math.sqrt(length));
-            float share = 1f / length;
-            for (int k = data.start[u]; k < data.start[u + 1]; k++) {
-                input[b * items + data.items[k]] = norm;
-                target[b * items + data.items[k]] = share;
+    /** Rows scaled to unit length, one per history. */
+    private INDArray input(int[]... histories) {
+        float[] rows = new float[histories.length * items];
+        for (int h = 0; h < histories.length; h++) {
+            float norm = histories[h].length == 0 ? 0 : (float) (1 / Math.sqrt(histories[h].length));
+            for (int i : histories[h]) {
+                rows[h * items + i] = norm;
             }
         }
-        return new DataSet(Nd4j.create(input, new long[]{n, items}, 'c'), Nd4j.create(target, new long[]{n, items}, 'c'));
-    }
-
-    private INDArray input(int[] history) {
-        float[] row = new float[items];
-        float norm = history.length == 0 ? 0 : (float) (1 / Math.sqrt(history.length));
-        for (int i : history) {
-            row[i] = norm;
-        }
-        return Nd4j.create(row, new long[]{1, items}, 'c');
+        return Nd4j.create(rows, new long[]{histories.length, items}, 'c');
     }
 
     @Override
     public void score(int[] history, float[] scores) {
         float[] out = network.output(input(history), false).toFloatVector();
         System.arraycopy(out, 0, scores, 0, items);
+    }
+
+    /** All the sessions in one forward pass (validation and evaluation score users a chunk at a time). */
+    @Override
+    public void score(java.util.List<Session> sessions, float[][] scores) {
+        int[][] histories = new int[sessions.size()][];
+        for (int s = 0; s < histories.length; s++) {
+            histories[s] = sessions.get(s).distinctItems();
+        }
+        float[] out = network.output(input(histories), false).dup('c').data().asFloat();
+        for (int s = 0; s < histories.length; s++) {
+            System.arraycopy(out, s * items, scores[s], 0, items);
+        }
     }
 
     @Override

@@ -82,6 +82,10 @@ final class EarlyStopping {
     /** One mini-batch of users ({@code order[from..to)}) learned; returns its loss. */
     interface BatchStep {
         double learn(int[] order, int from, int to);
+
+        /** Called when an epoch's batches are done, before the model is validated. */
+        default void endOfEpoch() {
+        }
     }
 
     /**
@@ -104,6 +108,7 @@ final class EarlyStopping {
                 loss += step.learn(order, from, Math.min(order.length, from + batch));
                 batches++;
             }
+            step.endOfEpoch();
             goOn = after(loss / Math.max(1, batches), model, keep);
         }
     }

@@ -157,7 +157,7 @@ final class SequenceNetwork {
 
     /** Starts learning with Adam whose rate rises linearly over {@code warmup} steps, then holds. */
     void learnWith(double learningRate, int warmup) {
-        adam = new AdamSteps(learningRate, warmup);
+        adam = new AdamSteps(learningRate, warmup, AdamSteps.TRANSFORMER_BETA2);
     }
 
     /**
