@@ -71,6 +71,14 @@ class LayeringTest {
     }
 
     @Test
+    void theTextModelStaysInTheTextPackage() {
+        noClasses().that().resideOutsideOfPackages("io.igw.engine.text..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "ai.onnxruntime..", "ai.djl..")
+                .because("the text model and its runtime load only where text is encoded (issue #14), so the rest starts without them")
+                .check(classes);
+    }
+
+    @Test
     void noPackageDependsOnItselfThroughOthers() {
         slices().matching("io.igw.(**)").should().beFreeOfCycles()
                 .because("a cycle between packages means neither can be understood, tested or moved without the other")

@@ -1,0 +1,103 @@
+package io.igw.engine.text;
+
+import io.igw.engine.graph.InterestGraphBuilder;
+import io.igw.engine.graph.ItemTags;
+import io.igw.engine.task.Job;
+import io.igw.engine.task.JobContext;
+import io.igw.storage.Workspace;
+import io.igw.storage.catalog.CatalogLookup;
+import io.igw.storage.catalog.ReviewTexts;
+import io.igw.storage.datasets.DatasetStore;
+import io.igw.storage.graph.GraphStore;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Encodes the catalogue's item titles and tags into vectors and keeps them in the workspace, one set per catalogue
+ * version: when the catalogue has not changed, nothing is encoded (the model is not even loaded); when it has, only
+ * the new or changed titles and the new tags are. A background job with progress and cancel; a cancelled run leaves
+ * the earlier vectors as they were.
+ */
+public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
+    private final Workspace workspace;
+    private final TextEncoder encoder;
+
+    /** @param encoder the model to encode with; a set made by another model is encoded anew */
+    public CatalogueEncoding(Workspace workspace, TextEncoder encoder) {
+        this.workspace = workspace;
+        this.encoder = encoder;
+    }
+
+    /** What the run found and did. */
+    public record Result(String model, String catalogueVersion, int items, int itemsEncoded, int itemsReused, int tags,
+                         int tagsEncoded, int tagsReused, double seconds) {
+        /** Texts encoded per second (0 when none were). */
+        public double textsPerSecond() {
+            int encoded = itemsEncoded + tagsEncoded;
+            return encoded == 0 || seconds == 0 ? 0 : encoded / seconds;
+        }
+    }
+
+    /** Where the workspace keeps the vectors of item titles. */
+    public static Path itemsFolder(Workspace workspace) {
+        return workspace.folder().resolve("text-vectors").resolve("items");
+    }
+
+    /** Where the workspace keeps the vectors of tags (keyed by {@link TextVectors#hash} of the tag). */
+    public static Path tagsFolder(Workspace workspace) {
+        return workspace.folder().resolve("text-vectors").resolve("tags");
+    }
+
+    /** The stored title vectors, if the catalogue was encoded. */
+    public static Optional<TextVectors> itemVectors(Workspace workspace) {
+        return TextVectors.stored(itemsFolder(workspace));
+    }
+
+    /** The stored tag vectors, if the catalogue was encoded. */
+    public static Optional<TextVectors> tagVectors(Workspace workspace) {
+        return TextVectors.stored(tagsFolder(workspace));
+    }
+
+    @Override
+    public Result run(JobContext context) {
+        long t0 = System.nanoTime();
+        String version = InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace));
+        context.progress(0, "reading the catalogue");
+        CatalogLookup catalog = CatalogLookup.load(workspace);
+        long[] ids = catalog.items().keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        String[] titles = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            titles[i] = catalog.item(ids[i]).title();
+        }
+        context.progress(0.01, "tagging the catalogue");
+        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache("tags", version), () -> catalog,
+                () -> new ReviewTexts(workspace).byItem());
+        TreeMap<Long, String> byKey = new TreeMap<>();
+        for (String tag : tags.names()) {
+            byKey.put(TextVectors.hash(tag), tag);
+        }
+        long[] tagKeys = byKey.keySet().stream().mapToLong(Long::longValue).toArray();
+        String[] tagTexts = byKey.values().toArray(new String[0]);
+
+        TextVectors.Encoded items = encoded(itemsFolder(workspace), ids, titles, version,
+                context.part(0.02, 0.88, "titles: "));
+        TextVectors.Encoded tagVectors = encoded(tagsFolder(workspace), tagKeys, tagTexts, version,
+                context.part(0.9, 0.1, "tags: "));
+        context.progress(1, "done");
+        return new Result(encoder.model(), version, ids.length, items.encoded(), items.reused(), tagKeys.length,
+                tagVectors.encoded(), tagVectors.reused(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private TextVectors.Encoded encoded(Path folder, long[] keys, String[] texts, String version, JobContext context) {
+        Optional<TextVectors> previous = TextVectors.stored(folder);
+        if (previous.isPresent() && previous.get().version().equals(version) && previous.get().model().equals(encoder.model())
+                && Arrays.equals(previous.get().keys(), keys)) {
+            return new TextVectors.Encoded(previous.get(), 0, keys.length);
+        }
+        TextVectors.Encoded out = TextVectors.encode(keys, texts, version, encoder, previous.orElse(null), context);
+        out.vectors().save(folder);
+        return out;
+    }
+}

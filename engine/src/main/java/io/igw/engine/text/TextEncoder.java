@@ -1,0 +1,14 @@
+package io.igw.engine.text;
+
+import java.util.List;
+
+/** Turns short texts (titles, tags, queries, descriptions) into vectors whose closeness is closeness of meaning. */
+public interface TextEncoder {
+    /** The model and its version: recorded with every vector it made, so that vectors of two models never mix. */
+    String model();
+
+    int dimensions();
+
+    /** One unit-length vector per text, in order; a blank text gets the zero vector (it means nothing). */
+    float[][] encode(List<String> texts);
+}

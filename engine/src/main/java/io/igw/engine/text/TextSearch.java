@@ -1,0 +1,158 @@
+package io.igw.engine.text;
+
+import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.graph.InterestGraphBuilder;
+import io.igw.engine.graph.ItemTags;
+import io.igw.engine.task.Job;
+import io.igw.engine.task.JobContext;
+import io.igw.storage.Workspace;
+import io.igw.storage.catalog.CatalogLookup;
+import io.igw.storage.catalog.ReviewTexts;
+import io.igw.storage.datasets.DatasetStore;
+import io.igw.storage.graph.GraphStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Finds what a description means, not only what it spells: the items, tags, categories or brands whose text's
+ * vector is closest to the query's. Item titles and tags are read from the workspace's stored vectors (encoded first
+ * when the catalogue has none or has changed since); category and brand names, a few hundred, are encoded per search.
+ */
+public final class TextSearch implements Job<TextSearch.Result> {
+    /** What to search among. */
+    public enum Kind {
+        ITEM, TAG, CATEGORY, BRAND;
+
+        /** The kind named item, tag, category or brand. */
+        public static Kind named(String name) {
+            for (Kind k : values()) {
+                if (k.name().equalsIgnoreCase(name)) {
+                    return k;
+                }
+            }
+            throw new InvalidSetting("kind", "'" + name + "' must be item, tag, category or brand");
+        }
+    }
+
+    /** One thing found: its kind, id (a tag's id is its hash), label and cosine similarity to the query. */
+    public record Hit(String kind, long id, String label, double similarity) {
+    }
+
+    /** The hits, closest first, with the model that compared them. */
+    public record Result(String model, List<Hit> hits) {
+    }
+
+    private final Workspace workspace;
+    private final TextEncoder encoder;
+    private final String text;
+    private final Kind kind;
+    private final int k;
+
+    public TextSearch(Workspace workspace, TextEncoder encoder, String text, Kind kind, int k) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidSetting("text", "must say what to look for");
+        }
+        InvalidSetting.atLeast("k", k, 1);
+        this.workspace = workspace;
+        this.encoder = encoder;
+        this.text = text.strip();
+        this.kind = kind;
+        this.k = k;
+    }
+
+    @Override
+    public Result run(JobContext context) {
+        CatalogLookup catalog = CatalogLookup.load(workspace);
+        float[] query = encoder.encode(List.of(text))[0];
+        List<Hit> hits = switch (kind) {
+            case ITEM -> stored(context, true).nearest(query, k).stream()
+                    .map(m -> new Hit("item", m.key(), title(catalog, m.key()), m.similarity())).toList();
+            case TAG -> tags(context, query);
+            case CATEGORY -> categories(catalog, query);
+            case BRAND -> {
+                TreeSet<String> brands = new TreeSet<>();
+                catalog.items().values().forEach(i -> {
+                    if (i.brand() != null && !i.brand().isBlank()) {
+                        brands.add(i.brand());
+                    }
+                });
+                List<String> labels = new ArrayList<>(brands);
+                yield ranked("brand", labels.stream().map(TextVectors::hash).toList(), labels, query);
+            }
+        };
+        return new Result(encoder.model(), hits);
+    }
+
+    private static String title(CatalogLookup catalog, long id) {
+        CatalogLookup.Item item = catalog.item(id);
+        return item == null || item.title() == null ? Long.toString(id) : item.title();
+    }
+
+    /** The stored title (or tag) vectors of the current catalogue, encoding it first when they are missing or old. */
+    private TextVectors stored(JobContext context, boolean items) {
+        String version = InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace));
+        Optional<TextVectors> v = items ? CatalogueEncoding.itemVectors(workspace) : CatalogueEncoding.tagVectors(workspace);
+        if (v.isEmpty() || !v.get().version().equals(version) || !v.get().model().equals(encoder.model())) {
+            new CatalogueEncoding(workspace, encoder).run(context);
+            v = items ? CatalogueEncoding.itemVectors(workspace) : CatalogueEncoding.tagVectors(workspace);
+        }
+        return v.orElseThrow();
+    }
+
+    private List<Hit> tags(JobContext context, float[] query) {
+        TextVectors vectors = stored(context, false);
+        String version = vectors.version();
+        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache("tags", version),
+                () -> CatalogLookup.load(workspace), () -> new ReviewTexts(workspace).byItem());
+        TreeMap<Long, String> names = new TreeMap<>();
+        for (String tag : tags.names()) {
+            names.put(TextVectors.hash(tag), tag);
+        }
+        return vectors.nearest(query, k).stream()
+                .map(m -> new Hit("tag", m.key(), names.getOrDefault(m.key(), ""), m.similarity())).toList();
+    }
+
+    /** Categories by the closer of their two names (English and Chinese): vectors are not compared across languages. */
+    private List<Hit> categories(CatalogLookup catalog, float[] query) {
+        List<Long> ids = new ArrayList<>(new TreeSet<>(catalog.categories().keySet()));
+        List<String> names = new ArrayList<>();
+        for (long id : ids) {
+            CatalogLookup.Category c = catalog.category(id);
+            names.add(c.name() == null ? "" : c.name());
+            names.add(c.nameZh() == null ? "" : c.nameZh());
+        }
+        float[][] vectors = encoder.encode(names);
+        List<Hit> all = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            double similarity = Math.max(Vectors.dot(query, vectors[2 * i], 0), Vectors.dot(query, vectors[2 * i + 1], 0));
+            CatalogLookup.Category c = catalog.category(ids.get(i));
+            String label = c.name() != null && c.nameZh() != null ? c.name() + " / " + c.nameZh() : c.label();
+            all.add(new Hit("category", ids.get(i), label, similarity));
+        }
+        return closest(all);
+    }
+
+    private List<Hit> closest(List<Hit> all) {
+        all.sort(Comparator.comparingDouble(Hit::similarity).reversed());
+        return all.subList(0, Math.min(k, all.size()));
+    }
+
+    private List<Hit> ranked(String what, List<Long> ids, List<String> labels, float[] query) {
+        float[][] vectors = encoder.encode(labels);
+        List<Hit> all = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            all.add(new Hit(what, ids.get(i), labels.get(i), Vectors.dot(query, vectors[i], 0)));
+        }
+        return closest(all);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "search %s for '%s'", kind.name().toLowerCase(Locale.ROOT), text);
+    }
+}
