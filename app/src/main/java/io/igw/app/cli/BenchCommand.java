@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
             BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
-            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.Realtime.class})
+            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.Realtime.class,
+            BenchCommand.Search.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -234,6 +235,29 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return options.run("bench realtime", new io.igw.engine.bench.RealtimeBenchmark(items, size, length, sessions, runs));
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Search beyond the words in the titles: queries naming a leaf's products in words no title uses",
+                "(60 bundled, 30 Chinese and 30 English, for the generator's catalogue), answered by the text encoder and",
+                "by TF-IDF over the titles in the same run. Prints encoder_precision@10 and tfidf_precision@10 (overall and",
+                "per language) and queries_with_title_words (queries that share a token with some title)."})
+    static final class Search implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--queries", paramLabel = "FILE", description = "leaf<TAB>language<TAB>query lines (default: the bundled 60).")
+        java.nio.file.Path queries;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench search", new io.igw.engine.bench.SearchBenchmark(ws, new io.igw.engine.text.BgeSmallZh(), queries));
+            }
         }
     }
 
