@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Encodes the catalogue's item titles and tags into vectors and keeps them in the workspace, one set per catalogue
@@ -60,6 +61,22 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
         return TextVectors.stored(tagsFolder(workspace));
     }
 
+    /** Whether {@code vectors} are for this catalogue version and were made by this encoder's model. */
+    static boolean isCurrent(TextVectors vectors, String version, TextEncoder encoder) {
+        return vectors.version().equals(version) && vectors.model().equals(encoder.model());
+    }
+
+    /** The catalogue version's tags under their keys ({@link TextVectors#hash} of the tag), ascending. */
+    static TreeMap<Long, String> tagsByKey(Workspace workspace, String version, Supplier<CatalogLookup> catalog) {
+        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache("tags", version), catalog,
+                () -> new ReviewTexts(workspace).byItem());
+        TreeMap<Long, String> byKey = new TreeMap<>();
+        for (String tag : tags.names()) {
+            byKey.put(TextVectors.hash(tag), tag);
+        }
+        return byKey;
+    }
+
     @Override
     public Result run(JobContext context) {
         long t0 = System.nanoTime();
@@ -72,12 +89,7 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
             titles[i] = catalog.item(ids[i]).title();
         }
         context.progress(0.01, "tagging the catalogue");
-        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache("tags", version), () -> catalog,
-                () -> new ReviewTexts(workspace).byItem());
-        TreeMap<Long, String> byKey = new TreeMap<>();
-        for (String tag : tags.names()) {
-            byKey.put(TextVectors.hash(tag), tag);
-        }
+        TreeMap<Long, String> byKey = tagsByKey(workspace, version, () -> catalog);
         long[] tagKeys = byKey.keySet().stream().mapToLong(Long::longValue).toArray();
         String[] tagTexts = byKey.values().toArray(new String[0]);
 
@@ -92,8 +104,7 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
 
     private TextVectors.Encoded encoded(Path folder, long[] keys, String[] texts, String version, JobContext context) {
         Optional<TextVectors> previous = TextVectors.stored(folder);
-        if (previous.isPresent() && previous.get().version().equals(version) && previous.get().model().equals(encoder.model())
-                && Arrays.equals(previous.get().keys(), keys)) {
+        if (previous.isPresent() && isCurrent(previous.get(), version, encoder) && Arrays.equals(previous.get().keys(), keys)) {
             return new TextVectors.Encoded(previous.get(), 0, keys.length);
         }
         TextVectors.Encoded out = TextVectors.encode(keys, texts, version, encoder, previous.orElse(null), context);

@@ -2,14 +2,11 @@ package io.igw.engine.text;
 
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.graph.InterestGraphBuilder;
-import io.igw.engine.graph.ItemTags;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
-import io.igw.storage.catalog.ReviewTexts;
 import io.igw.storage.datasets.DatasetStore;
-import io.igw.storage.graph.GraphStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,7 +69,7 @@ public final class TextSearch implements Job<TextSearch.Result> {
         List<Hit> hits = switch (kind) {
             case ITEM -> stored(context, true).nearest(query, k).stream()
                     .map(m -> new Hit("item", m.key(), title(catalog, m.key()), m.similarity())).toList();
-            case TAG -> tags(context, query);
+            case TAG -> tags(context, catalog, query);
             case CATEGORY -> categories(catalog, query);
             case BRAND -> {
                 TreeSet<String> brands = new TreeSet<>();
@@ -97,22 +94,16 @@ public final class TextSearch implements Job<TextSearch.Result> {
     private TextVectors stored(JobContext context, boolean items) {
         String version = InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace));
         Optional<TextVectors> v = items ? CatalogueEncoding.itemVectors(workspace) : CatalogueEncoding.tagVectors(workspace);
-        if (v.isEmpty() || !v.get().version().equals(version) || !v.get().model().equals(encoder.model())) {
+        if (v.isEmpty() || !CatalogueEncoding.isCurrent(v.get(), version, encoder)) {
             new CatalogueEncoding(workspace, encoder).run(context);
             v = items ? CatalogueEncoding.itemVectors(workspace) : CatalogueEncoding.tagVectors(workspace);
         }
         return v.orElseThrow();
     }
 
-    private List<Hit> tags(JobContext context, float[] query) {
+    private List<Hit> tags(JobContext context, CatalogLookup catalog, float[] query) {
         TextVectors vectors = stored(context, false);
-        String version = vectors.version();
-        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache("tags", version),
-                () -> CatalogLookup.load(workspace), () -> new ReviewTexts(workspace).byItem());
-        TreeMap<Long, String> names = new TreeMap<>();
-        for (String tag : tags.names()) {
-            names.put(TextVectors.hash(tag), tag);
-        }
+        TreeMap<Long, String> names = CatalogueEncoding.tagsByKey(workspace, vectors.version(), () -> catalog);
         return vectors.nearest(query, k).stream()
                 .map(m -> new Hit("tag", m.key(), names.getOrDefault(m.key(), ""), m.similarity())).toList();
     }
