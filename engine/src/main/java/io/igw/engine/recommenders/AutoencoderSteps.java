@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -77,7 +76,7 @@ final class AutoencoderSteps implements EarlyStopping.BatchStep {
     }
 
     private static void put(Layer layer, String name, float[] values, int rows, int columns) {
-        layer.setParam(name, Nd4j.create(values, new long[]{rows, columns}, 'c').castTo(DataType.FLOAT));
+        layer.setParam(name, Nd4j.create(values, new long[]{rows, columns}, 'c'));
     }
 
     @Override
