@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * BAAI's bge-small-zh-v1.5 (MIT licence), quantised, run in-process on ONNX Runtime: the ONNX file and its tokenizer
@@ -14,7 +15,12 @@ import java.util.List;
  * on the first {@link #encode}, so that the window and the commands that never encode start as fast as before.
  */
 public final class BgeSmallZh implements TextEncoder {
-    public static final String MODEL = "bge-small-zh-v1.5-q";
+    /**
+     * The model and how its input is prepared. The bundled tokenizer does not lower-case, while the model's
+     * vocabulary is lower-case, so "Trail Running" was read as two unknown words (every capitalised English name
+     * came out as the same vector): texts are lower-cased before encoding, and vectors made before are made anew.
+     */
+    public static final String MODEL = "bge-small-zh-v1.5-q-lowercased";
     private static final int DIMENSIONS = 512;
 
     private volatile EmbeddingModel model;
@@ -39,7 +45,7 @@ public final class BgeSmallZh implements TextEncoder {
             if (text == null || text.isBlank()) {
                 out[t] = new float[DIMENSIONS];
             } else {
-                segments.add(TextSegment.from(text));
+                segments.add(TextSegment.from(text.toLowerCase(Locale.ROOT)));
                 at.add(t);
             }
         }

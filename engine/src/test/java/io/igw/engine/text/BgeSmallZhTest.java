@@ -18,4 +18,12 @@ class BgeSmallZhTest {
         assertTrue(boots > coffee + 0.2, "hiking boots against boots " + boots + ", against coffee " + coffee);
         assertEquals(0.0, Vectors.dot(v[3], v[3], 0), "a blank text means nothing");
     }
+
+    @Test
+    void capitalisedEnglishIsReadAsTheWordsItSpells() {
+        float[][] v = new BgeSmallZh().encode(List.of("Trail Running", "Coffee Makers", "trail running", "Watches", "watch"));
+        assertEquals(1.0, Vectors.dot(v[0], v[2], 0), 1e-4, "case does not change what a text means");
+        assertTrue(Vectors.dot(v[0], v[1], 0) < 0.9, "two different names are not one vector: " + Vectors.dot(v[0], v[1], 0));
+        assertTrue(Vectors.dot(v[3], v[4], 0) > 0.7, "Watches and watch: " + Vectors.dot(v[3], v[4], 0));
+    }
 }
