@@ -130,7 +130,7 @@ public final class GraphBenchmark implements Job<Map<String, Object>> {
 
     /** The cached item tags, as DuckDB's input: item_id,tag,weight. */
     private static void writeItemTags(Workspace ws, Path file) throws IOException {
-        ItemTags tags = ItemTags.cached(new GraphStore(ws).catalogueCache("tags", catalogueVersion(ws)), () -> CatalogLookup.load(ws), Map::of);
+        ItemTags tags = ItemTags.cached(new GraphStore(ws).catalogueCache(ItemTags.CACHE, catalogueVersion(ws)), () -> CatalogLookup.load(ws), Map::of);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("item_id,tag,weight\n");
             for (int i = 0; i < tags.size(); i++) {

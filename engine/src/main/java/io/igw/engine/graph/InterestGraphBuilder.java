@@ -105,7 +105,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", catalogueVersion),
                     () -> CatalogLookup.load(workspace, false));
             context.progress(0.65, "tagging items from titles and reviews");
-            ItemTags tags = ItemTags.cached(store.catalogueCache("tags", catalogueVersion), () -> CatalogLookup.load(workspace),
+            ItemTags tags = ItemTags.cached(store.catalogueCache(ItemTags.CACHE, catalogueVersion), () -> CatalogLookup.load(workspace),
                     () -> new ReviewTexts(workspace).byItem());
             context.checkCancelled();
             context.progress(0.75, "rolling items up into categories, brands and tags");

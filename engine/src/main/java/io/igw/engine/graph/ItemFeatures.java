@@ -56,7 +56,7 @@ public final class ItemFeatures {
         String version = InterestGraphBuilder.catalogueVersion(datasets);
         CatalogLookup lookup = CatalogLookup.load(workspace, false);
         CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", version), () -> lookup);
-        ItemTags tags = ItemTags.cached(store.catalogueCache("tags", version), () -> CatalogLookup.load(workspace),
+        ItemTags tags = ItemTags.cached(store.catalogueCache(ItemTags.CACHE, version), () -> CatalogLookup.load(workspace),
                 () -> new ReviewTexts(workspace).byItem());
         Builder builder = new Builder();
         java.util.Set<Long> items = new java.util.HashSet<>(lookup.items().keySet());

@@ -1,5 +1,6 @@
 package io.igw.engine.graph;
 
+import io.igw.engine.tags.CataloguePhrases;
 import io.igw.engine.tags.TagExtractor;
 import io.igw.engine.tags.TitleTokenizer;
 import io.igw.storage.catalog.CatalogLookup;
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  * are computed once per catalogue version and kept in a column folder that later builds and updates reuse.
  */
 public final class ItemTags {
+    /** The catalogue cache the tags are kept in: renamed when the way tags are made changes, so old ones are not reused. */
+    public static final String CACHE = "tags-phrases";
     private static final int TAGS_PER_ITEM = 6;
     private static final int MIN_ITEMS = 2;
     private static final double MAX_SHARE = 0.2;
@@ -63,14 +66,25 @@ public final class ItemTags {
      * sentiment ("broke after a week"), which says how a user felt, not what they are interested in.
      */
     static ItemTags extract(CatalogLookup catalog, Map<Long, String> reviews) {
-        TitleTokenizer tokenizer = new TitleTokenizer();
+        return extract(catalog, reviews, true);
+    }
+
+    /**
+     * The tags as {@link #cached} makes them, or ({@code phrases} false) as earlier releases did, with Chinese words
+     * as jieba splits them: for comparing the two.
+     */
+    public static ItemTags extract(CatalogLookup catalog, Map<Long, String> reviews, boolean phrases) {
         long[] ids = catalog.items().keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        Set<String> productWords = new HashSet<>();
         String[] titles = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
             String title = catalog.item(ids[i]).title();
             titles[i] = title == null ? "" : title;
-            productWords.addAll(tokenizer.tokens(titles[i]));
+        }
+        TitleTokenizer tokenizer = new TitleTokenizer(phrases ? CataloguePhrases.learn(Arrays.asList(titles), MIN_ITEMS)
+                : CataloguePhrases.none());
+        Set<String> productWords = new HashSet<>();
+        for (String title : titles) {
+            productWords.addAll(tokenizer.tokens(title));
         }
         Map<Long, String> documents = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
@@ -85,7 +99,7 @@ public final class ItemTags {
             }
             documents.put((long) i, doc.toString());
         }
-        Map<Long, List<TagExtractor.Tag>> extracted = new TagExtractor(TAGS_PER_ITEM, MIN_ITEMS, MAX_SHARE).extract(documents);
+        Map<Long, List<TagExtractor.Tag>> extracted = new TagExtractor(TAGS_PER_ITEM, MIN_ITEMS, MAX_SHARE, phrases).extract(documents);
         Map<String, Integer> index = new HashMap<>();
         int[] start = new int[ids.length + 1];
         int total = extracted.values().stream().mapToInt(List::size).sum();
@@ -139,6 +153,16 @@ public final class ItemTags {
 
     float[] weights() {
         return weight;
+    }
+
+    /** The names of the item's tags, strongest first (none when the catalogue does not know it). */
+    public List<String> namesOf(long itemId) {
+        int at = find(itemId);
+        List<String> out = new java.util.ArrayList<>();
+        for (int t : tagsAt(at)) {
+            out.add(names[t]);
+        }
+        return out;
     }
 
     public int[] tagsAt(int position) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Picks each document's informative terms by TF-IDF: a term must occur in at least {@code minDocuments} documents
+ * Picks each document's informative terms (words, and the Chinese phrases the documents share) by TF-IDF: a term must occur in at least {@code minDocuments} documents
  * (a tag nobody else shares joins nothing in the graph) and in at most {@code maxShare} of them (a word on every
  * title says nothing). Documents are item titles, with review texts appended where there are reviews.
  */
@@ -17,22 +17,33 @@ public final class TagExtractor {
     public record Tag(String term, double weight) {
     }
 
-    private final TitleTokenizer tokenizer = new TitleTokenizer();
     private final int maxTags;
     private final int minDocuments;
     private final double maxShare;
+    private final boolean phrases;
 
     public TagExtractor(int maxTags, int minDocuments, double maxShare) {
+        this(maxTags, minDocuments, maxShare, true);
+    }
+
+    /** @param phrases whether Chinese phrases are learned and kept whole (false: jieba's words, as before) */
+    public TagExtractor(int maxTags, int minDocuments, double maxShare, boolean phrases) {
         if (maxTags < 1 || minDocuments < 1 || maxShare <= 0 || maxShare > 1) {
             throw new IllegalArgumentException("maxTags >= 1, minDocuments >= 1 and 0 < maxShare <= 1 are required");
         }
         this.maxTags = maxTags;
         this.minDocuments = minDocuments;
         this.maxShare = maxShare;
+        this.phrases = phrases;
     }
 
-    /** Tags per document id, strongest first; documents with no informative term get an empty list. */
+    /**
+     * Tags per document id, strongest first; documents with no informative term get an empty list. Chinese
+     * compounds the documents use often ({@link CataloguePhrases}) are tags whole.
+     */
     public Map<Long, List<Tag>> extract(Map<Long, String> documents) {
+        TitleTokenizer tokenizer = new TitleTokenizer(phrases
+                ? CataloguePhrases.learn(documents.values(), minDocuments) : CataloguePhrases.none());
         Map<Long, Map<String, Integer>> termCounts = new LinkedHashMap<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
         documents.forEach((id, text) -> {

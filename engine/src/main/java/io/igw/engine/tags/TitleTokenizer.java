@@ -14,10 +14,43 @@ import java.util.Set;
 /**
  * Splits product titles and review texts into candidate tags: English words lower-cased (hyphenated words split),
  * Chinese runs segmented into words by jieba, with stop words, numbers and one-letter Latin tokens dropped.
- * Single Chinese characters stay (鞋, 包 and 表 are whole nouns), unless they are stop words.
+ * Single Chinese characters stay (鞋, 包 and 表 are whole nouns), unless they are stop words. Given the catalogue's
+ * {@link CataloguePhrases}, the Chinese words of a phrase come out joined, as one token.
  */
 public final class TitleTokenizer {
     private static final Set<String> STOP_WORDS = load("stopwords-en.txt", "stopwords-zh.txt");
+
+    private final CataloguePhrases phrases;
+
+    /** Chinese words as jieba gives them. */
+    public TitleTokenizer() {
+        this(CataloguePhrases.none());
+    }
+
+    /** Chinese words with the catalogue's phrases joined (挂耳, 越野跑鞋). */
+    public TitleTokenizer(CataloguePhrases phrases) {
+        this.phrases = phrases;
+    }
+
+    /** The jieba words of each run of Chinese characters in {@code text}, for learning phrases. */
+    static List<List<String>> hanRuns(String text) {
+        List<List<String>> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        StringBuilder han = new StringBuilder();
+        for (int i = 0; i <= text.length(); ) {
+            int cp = i < text.length() ? text.codePointAt(i) : ' ';
+            i += i < text.length() ? Character.charCount(cp) : 1;
+            if (isHan(cp)) {
+                han.appendCodePoint(cp);
+            } else if (han.length() > 0) {
+                out.add(ChineseSegmenter.words(han.toString()).stream().map(String::trim).filter(w -> !w.isEmpty()).toList());
+                han.setLength(0);
+            }
+        }
+        return out;
+    }
 
     public List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
@@ -55,9 +88,10 @@ public final class TitleTokenizer {
         }
     }
 
-    private static void flushHan(StringBuilder run, List<String> out) {
+    private void flushHan(StringBuilder run, List<String> out) {
         if (run.length() > 0) {
-            for (String w : ChineseSegmenter.words(run.toString())) {
+            List<String> words = ChineseSegmenter.words(run.toString()).stream().map(String::trim).filter(w -> !w.isEmpty()).toList();
+            for (String w : phrases.merge(words)) {
                 String t = w.trim();
                 if (!t.isEmpty() && t.codePoints().allMatch(TitleTokenizer::isHan) && !STOP_WORDS.contains(t)) {
                     out.add(t);

@@ -61,6 +61,28 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
         return TextVectors.stored(tagsFolder(workspace));
     }
 
+    /** The title vectors of the current catalogue, encoding it first when they are missing, old or another model's. */
+    public static TextVectors currentItemVectors(Workspace workspace, TextEncoder encoder, JobContext context) {
+        return current(workspace, encoder, context, true);
+    }
+
+    /** The tag vectors of the current catalogue, encoding it first when they are missing, old or another model's. */
+    public static TextVectors currentTagVectors(Workspace workspace, TextEncoder encoder, JobContext context) {
+        return current(workspace, encoder, context, false);
+    }
+
+    private static TextVectors current(Workspace workspace, TextEncoder encoder, JobContext context, boolean items) {
+        String version = InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace));
+        Optional<TextVectors> v = items ? itemVectors(workspace) : tagVectors(workspace);
+        boolean stale = v.isEmpty() || !isCurrent(v.get(), version, encoder) || (!items && !Arrays.equals(v.get().keys(),
+                tagsByKey(workspace, version, () -> CatalogLookup.load(workspace)).keySet().stream().mapToLong(Long::longValue).toArray()));
+        if (stale) {
+            new CatalogueEncoding(workspace, encoder).run(context);
+            v = items ? itemVectors(workspace) : tagVectors(workspace);
+        }
+        return v.orElseThrow();
+    }
+
     /** Whether {@code vectors} are for this catalogue version and were made by this encoder's model. */
     static boolean isCurrent(TextVectors vectors, String version, TextEncoder encoder) {
         return vectors.version().equals(version) && vectors.model().equals(encoder.model());
@@ -68,7 +90,7 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
 
     /** The catalogue version's tags under their keys ({@link TextVectors#hash} of the tag), ascending. */
     static TreeMap<Long, String> tagsByKey(Workspace workspace, String version, Supplier<CatalogLookup> catalog) {
-        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache("tags", version), catalog,
+        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache(ItemTags.CACHE, version), catalog,
                 () -> new ReviewTexts(workspace).byItem());
         TreeMap<Long, String> byKey = new TreeMap<>();
         for (String tag : tags.names()) {

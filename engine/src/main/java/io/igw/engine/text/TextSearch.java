@@ -1,17 +1,14 @@
 package io.igw.engine.text;
 
 import io.igw.engine.errors.InvalidSetting;
-import io.igw.engine.graph.InterestGraphBuilder;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
-import io.igw.storage.datasets.DatasetStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -67,7 +64,7 @@ public final class TextSearch implements Job<TextSearch.Result> {
         CatalogLookup catalog = CatalogLookup.load(workspace);
         float[] query = encoder.encode(List.of(text))[0];
         List<Hit> hits = switch (kind) {
-            case ITEM -> stored(context, true).nearest(query, k).stream()
+            case ITEM -> CatalogueEncoding.currentItemVectors(workspace, encoder, context).nearest(query, k).stream()
                     .map(m -> new Hit("item", m.key(), title(catalog, m.key()), m.similarity())).toList();
             case TAG -> tags(context, catalog, query);
             case CATEGORY -> categories(catalog, query);
@@ -90,19 +87,8 @@ public final class TextSearch implements Job<TextSearch.Result> {
         return item == null || item.title() == null ? Long.toString(id) : item.title();
     }
 
-    /** The stored title (or tag) vectors of the current catalogue, encoding it first when they are missing or old. */
-    private TextVectors stored(JobContext context, boolean items) {
-        String version = InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace));
-        Optional<TextVectors> v = items ? CatalogueEncoding.itemVectors(workspace) : CatalogueEncoding.tagVectors(workspace);
-        if (v.isEmpty() || !CatalogueEncoding.isCurrent(v.get(), version, encoder)) {
-            new CatalogueEncoding(workspace, encoder).run(context);
-            v = items ? CatalogueEncoding.itemVectors(workspace) : CatalogueEncoding.tagVectors(workspace);
-        }
-        return v.orElseThrow();
-    }
-
     private List<Hit> tags(JobContext context, CatalogLookup catalog, float[] query) {
-        TextVectors vectors = stored(context, false);
+        TextVectors vectors = CatalogueEncoding.currentTagVectors(workspace, encoder, context);
         TreeMap<Long, String> names = CatalogueEncoding.tagsByKey(workspace, vectors.version(), () -> catalog);
         return vectors.nearest(query, k).stream()
                 .map(m -> new Hit("tag", m.key(), names.getOrDefault(m.key(), ""), m.similarity())).toList();

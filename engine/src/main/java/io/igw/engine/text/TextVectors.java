@@ -134,6 +134,18 @@ public final class TextVectors {
         return at < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(vectors, at * dimensions, (at + 1) * dimensions));
     }
 
+    /** The vectors under {@code keys}, one row each (keys × dimensions; a zero row for a key it lacks). */
+    public float[] rows(long[] keys) {
+        float[] out = new float[keys.length * dimensions];
+        for (int r = 0; r < keys.length; r++) {
+            int at = Arrays.binarySearch(this.keys, keys[r]);
+            if (at >= 0) {
+                System.arraycopy(vectors, at * dimensions, out, r * dimensions, dimensions);
+            }
+        }
+        return out;
+    }
+
     /** The {@code k} keys whose vectors are closest to {@code query} (unit length), closest first. */
     public List<Match> nearest(float[] query, int k) {
         PriorityQueue<Match> best = new PriorityQueue<>(java.util.Comparator.comparingDouble(Match::similarity));

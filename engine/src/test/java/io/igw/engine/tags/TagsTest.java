@@ -69,4 +69,29 @@ class TagsTest {
         assertTrue(checked >= 5, "trail running shoes in the sample catalogue: " + checked);
         assertEquals(1.0, tags.values().stream().filter(l -> !l.isEmpty()).findFirst().orElseThrow().get(0).weight(), 1e-9);
     }
+
+    @Test
+    void theCataloguesCompoundsBecomeOneTagAndLooseAdjectivesStayApart() {
+        List<String> titles = List.of("Bestore 进口挂耳咖啡", "Nongfu 精选挂耳咖啡", "Yili 新鲜挂耳咖啡",
+                "Altra 轻量越野跑鞋", "Salomon 防水越野跑鞋", "Anta 防水登山鞋", "Decathlon 轻量登山鞋",
+                "Li-Ning 防水徒步背包", "Anta 轻量徒步背包", "Altra 防水冲锋衣");
+        CataloguePhrases phrases = CataloguePhrases.learn(titles, 2);
+        assertTrue(tokenizer.tokens("进口挂耳咖啡").contains("挂"),
+                "jieba alone splits the drip bag into characters: " + tokenizer.tokens("进口挂耳咖啡"));
+        TitleTokenizer joined = new TitleTokenizer(phrases);
+        assertEquals(List.of("bestore", "进口", "挂耳咖啡"), joined.tokens("Bestore 进口挂耳咖啡"));
+        assertTrue(joined.tokens("Salomon 防水越野跑鞋").contains("越野跑鞋"), joined.tokens("Salomon 防水越野跑鞋").toString());
+        assertFalse(joined.tokens("Anta 防水登山鞋").contains("防水登山鞋"),
+                "防水 comes before several nouns, so it is not part of one: " + joined.tokens("Anta 防水登山鞋"));
+        assertTrue(joined.tokens("Anta 防水登山鞋").contains("防水"));
+
+        Map<Long, String> documents = new LinkedHashMap<>();
+        for (int i = 0; i < titles.size(); i++) {
+            documents.put((long) i, titles.get(i));
+        }
+        List<String> tags = new TagExtractor(6, 2, 0.5).extract(documents).get(0L).stream().map(TagExtractor.Tag::term).toList();
+        assertTrue(tags.contains("挂耳咖啡") && !tags.contains("挂") && !tags.contains("耳"), tags.toString());
+        List<String> asBefore = new TagExtractor(6, 2, 0.5, false).extract(documents).get(0L).stream().map(TagExtractor.Tag::term).toList();
+        assertTrue(asBefore.contains("挂"), "without phrases, as earlier releases did: " + asBefore);
+    }
 }
