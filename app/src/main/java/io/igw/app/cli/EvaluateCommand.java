@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
         description = {"Evaluates models side by side under one protocol.",
             "Each user's interactions are split (seeded), the model is fitted, every item the user has not trained on",
             "is ranked and the top K scored; mean and standard deviation over seeds. Results are stored in the",
-            "workspace. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence."})
+            "workspace. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence, semantic, hybrid.",
+            "--split cold-items holds out a seeded share of the items (1 - ratio) with everyone's interactions with them:",
+            "only models that read what an item is (semantic, hybrid) can recommend those."})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;
@@ -25,10 +27,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--models", required = true, split = ",", paramLabel = "a,b,...")
     List<String> models;
 
-    @Option(names = "--split", defaultValue = "random", paramLabel = "random|time|leave-last")
+    @Option(names = "--split", defaultValue = "random", paramLabel = "random|time|leave-last|cold-items")
     String split;
 
-    @Option(names = "--ratio", defaultValue = "0.8", paramLabel = "R", description = "Training share per user (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ratio", defaultValue = "0.8", paramLabel = "R", description = "Training share per user, or of the items for cold-items (default ${DEFAULT-VALUE}).")
     double ratio;
 
     @Option(names = "--k", defaultValue = "20", split = ",", paramLabel = "K",

@@ -145,9 +145,9 @@ class CliTest {
                 "\"ndcg@10\":") && evaluation.contains("\"coverage@10\":") && evaluation.contains("\"train_seconds\":")
                 && evaluation.contains("\"std\":{\"recall@10\":") && evaluation.contains("{\"model\":\"itemknn\","), evaluation);
         assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "gan", "--json"));
-        assertEquals("igw: Unknown model 'gan': choose one of pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence.", stderr());
+        assertEquals("igw: Unknown model 'gan': choose one of pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence, semantic, hybrid.", stderr());
         assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "pop", "--split", "weekly", "--json"));
-        assertEquals("igw: --split 'weekly' must be random, time or leave-last.", stderr());
+        assertEquals("igw: --split 'weekly' must be random, time, leave-last or cold-items.", stderr());
 
         Path more = Files.writeString(tmp.resolve("more.csv"), "1,4001,103,buy,1790000000\n2,4002,103,pv,1790000100\n");
         assertEquals(0, igw("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet", more.toString()), stderr());

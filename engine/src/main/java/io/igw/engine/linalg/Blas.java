@@ -1,4 +1,4 @@
-package io.igw.engine.recommenders;
+package io.igw.engine.linalg;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -8,7 +8,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * allocation, no per-call bookkeeping. For hand-written training steps whose products are small enough that ND4J's
  * per-op overhead (a few hundred microseconds, measured in decision 0012) would outweigh the arithmetic.
  */
-final class Blas {
+public final class Blas {
     static {
         Loader.load(openblas_nolapack.class);
     }
@@ -20,7 +20,7 @@ final class Blas {
      * {@code c = alpha · op(a) · op(b) + beta · c}, where {@code op(a)} is {@code m × k} and {@code op(b)} is
      * {@code k × n}; {@code a}, {@code b} and {@code c} are row-major, transposed as stored when the flag says so.
      */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, float[] b,
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, float[] b,
                      float beta, float[] c) {
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,

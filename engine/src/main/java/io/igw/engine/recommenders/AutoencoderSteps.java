@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.linalg.Blas;
 import java.util.Arrays;
 import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;

@@ -163,6 +163,29 @@ public final class Interactions {
     }
 
     /**
+     * The same rows over more items: {@code extra} ids not already here are numbered after the others, with no one
+     * having them (items in the catalogue that no one has touched yet, for a model that can score them).
+     */
+    public Interactions withItems(long[] extra) {
+        java.util.LinkedHashSet<Long> added = new java.util.LinkedHashSet<>();
+        for (long id : extra) {
+            if (itemIndex(id) < 0) {
+                added.add(id);
+            }
+        }
+        if (added.isEmpty()) {
+            return this;
+        }
+        long[] ids = Arrays.copyOf(itemIds, itemIds.length + added.size());
+        int at = itemIds.length;
+        for (long id : added) {
+            ids[at++] = id;
+        }
+        return new Interactions(userIds, ids, start, items, times, kinds,
+                dataVersion + " (and " + added.size() + " catalogue items no one has touched)");
+    }
+
+    /**
      * The same users and items with only the pairs acted on at or before {@code time}: the data as it stood then
      * (for measuring a fine-tune on what came after).
      */

@@ -8,7 +8,8 @@ import java.util.function.BiFunction;
 
 /**
  * The kinds of recommender this build knows, by their command-line names: each with its settings type, the settings
- * it is trained with, and how to make its trainer (content-based models read the workspace's catalogue).
+ * it is trained with, and how to make its trainer (content-based, semantic and hybrid models read the workspace's
+ * catalogue).
  */
 public final class ModelCatalog {
     private record Kind<S extends ModelSettings>(Class<S> type, S standard, BiFunction<Workspace, S, RecommenderTrainer<S>> trainer) {
@@ -28,6 +29,8 @@ public final class ModelCatalog {
         KNOWN.put("cfgan", new Kind<>(Cfgan.Settings.class, Cfgan.Settings.standard(), (ws, s) -> new Cfgan.Trainer(s)));
         KNOWN.put("deepwalk", new Kind<>(DeepWalk.Settings.class, DeepWalk.Settings.standard(), (ws, s) -> new DeepWalk.Trainer(s)));
         KNOWN.put("sequence", new Kind<>(SequenceTransformer.Settings.class, SequenceTransformer.Settings.standard(), (ws, s) -> SequenceTransformer.Trainer.of(s, ws)));
+        KNOWN.put("semantic", new Kind<>(Semantic.Settings.class, Semantic.Settings.standard(), Semantic.Trainer::new));
+        KNOWN.put("hybrid", new Kind<>(Hybrid.Settings.class, Hybrid.Settings.standard(), Hybrid.Trainer::new));
     }
 
     private ModelCatalog() {

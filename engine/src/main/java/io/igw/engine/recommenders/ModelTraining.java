@@ -58,8 +58,6 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
     @Override
     public Result run(JobContext context) throws Exception {
         context.progress(0, "reading interactions");
-        Interactions all = Interactions.toLearnFrom(workspace);
-        Split validation = Split.of(all, Split.Kind.RANDOM, VALIDATION_SPLIT, seed);
         ModelRegistry registry = new ModelRegistry(workspace);
         StoredModel parent = continuing ? registry.load(null, model) : null;
         RecommenderTrainer<?> trainer = parent == null ? ModelCatalog.trainer(model, workspace)
@@ -67,6 +65,8 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
         if (parent != null && !trainer.continues()) {
             throw new InvalidSetting("model", "a " + model + " model cannot be fine-tuned on new events; train it again instead");
         }
+        Interactions all = trainer.withItemsItCanScore(Interactions.toLearnFrom(workspace));
+        Split validation = Split.of(all, Split.Kind.RANDOM, VALIDATION_SPLIT, seed);
         boolean iterative = trainer.iterative();
         long t0 = System.nanoTime();
         Training training = new Training(context.part(0.02, iterative ? 0.85 : 0.4, null), seed, epochs, onEpoch);

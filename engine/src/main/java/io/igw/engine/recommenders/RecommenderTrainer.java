@@ -46,6 +46,15 @@ public abstract class RecommenderTrainer<S extends ModelSettings> {
                 data.dataVersion(), data.users(), data.items(), data.size(), LibraryVersions.current(), Instant.now(), curve));
     }
 
+    /**
+     * The items a model trained for use scores: {@code data}'s, which is every item someone has touched. A model that
+     * reads what an item is adds the catalogue's untouched items ({@link Interactions#withItems}), so that it can
+     * recommend them; evaluations leave the items as they are, so that every model ranks the same ones.
+     */
+    public Interactions withItemsItCanScore(Interactions data) {
+        return data;
+    }
+
     /** Whether {@link #continueFrom} can fine-tune a stored model of this kind on new data. */
     public boolean continues() {
         return false;

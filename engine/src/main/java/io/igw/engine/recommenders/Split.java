@@ -11,11 +11,14 @@ import java.util.Random;
 /**
  * How interactions are split into what a model learns from and what it is judged on, per user: a random share
  * (seeded), the latest share by time, or the single latest interaction. Users keep at least one training item;
- * users with a single interaction have nothing to test.
+ * users with a single interaction have nothing to test. The cold-items split holds out a seeded share of the
+ * <em>items</em> instead, with every interaction anyone had with them: the items stay in the catalogue that models
+ * rank, but no one has touched them in training, so only a model that reads what an item is can recommend them
+ * (users left with no training items have nothing to test).
  */
 public record Split(Interactions train, int[][] test) {
     public enum Kind {
-        RANDOM, TIME, LEAVE_LAST;
+        RANDOM, TIME, LEAVE_LAST, COLD_ITEMS;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -27,13 +30,16 @@ public record Split(Interactions train, int[][] test) {
                     return k;
                 }
             }
-            throw new InvalidSetting("split", "'" + label + "' must be random, time or leave-last.");
+            throw new InvalidSetting("split", "'" + label + "' must be random, time, leave-last or cold-items.");
         }
     }
 
     public static Split of(Interactions all, Kind kind, double trainShare, long seed) {
         if (trainShare <= 0 || trainShare >= 1) {
             throw new InvalidSetting("ratio", "must be between 0 and 1, not " + trainShare);
+        }
+        if (kind == Kind.COLD_ITEMS) {
+            return coldItems(all, trainShare, seed);
         }
         Random random = new Random(seed);
         int users = all.users();
@@ -88,6 +94,45 @@ public record Split(Interactions train, int[][] test) {
         String how = kind == Kind.LEAVE_LAST ? "all but the last of each user" : kind.label() + " " + Math.round(trainShare * 100)
                 + "% of each user" + (kind == Kind.RANDOM ? ", seed " + seed : "");
         return new Split(all.part(start, items, times, Arrays.copyOf(kinds, kept), how), test);
+    }
+
+    /** Holds out a seeded {@code 1 - trainShare} of the items with all their interactions. */
+    private static Split coldItems(Interactions all, double trainShare, long seed) {
+        Integer[] order = new Integer[all.items()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        shuffle(order, new Random(seed));
+        boolean[] cold = new boolean[all.items()];
+        int held = (int) Math.round(all.items() * (1 - trainShare));
+        for (int n = 0; n < held; n++) {
+            cold[order[n]] = true;
+        }
+        int users = all.users();
+        int[] start = new int[users + 1];
+        int[] items = new int[all.size()];
+        long[] times = new long[all.size()];
+        byte[] kinds = new byte[all.size()];
+        int[][] test = new int[users][];
+        int kept = 0;
+        for (int u = 0; u < users; u++) {
+            List<Integer> testRow = new ArrayList<>();
+            for (int k = all.start[u]; k < all.start[u + 1]; k++) {
+                if (cold[all.items[k]]) {
+                    testRow.add(all.items[k]);
+                } else {
+                    items[kept] = all.items[k];
+                    times[kept] = all.times[k];
+                    kinds[kept++] = all.kinds[k];
+                }
+            }
+            start[u + 1] = kept;
+            boolean nothingToLearnFrom = start[u + 1] == start[u];
+            test[u] = nothingToLearnFrom ? new int[0] : testRow.stream().mapToInt(Integer::intValue).toArray();
+        }
+        String how = Math.round((1 - trainShare) * 100) + "% of items held out with all their interactions, seed " + seed;
+        return new Split(all.part(start, Arrays.copyOf(items, kept), Arrays.copyOf(times, kept),
+                Arrays.copyOf(kinds, kept), how), test);
     }
 
     private static void shuffle(Integer[] a, Random random) {
