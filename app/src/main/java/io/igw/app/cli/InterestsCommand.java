@@ -99,6 +99,9 @@ final class InterestsCommand implements Callable<Integer> {
                 m.put("id", i.target());
                 m.put("label", i.label());
                 m.put("score", i.score());
+                if (i.kind().equals("category") && graph.isInferred(Long.parseLong(i.target()))) {
+                    m.put("inferred", true);
+                }
                 List<Object> events = new ArrayList<>();
                 for (Evidence e : evidence.getOrDefault(i.kind() + ":" + i.target(), List.of())) {
                     Map<String, Object> em = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package io.igw.engine.bench;
 
-import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.tags.TitleTokenizer;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
@@ -9,11 +8,7 @@ import io.igw.engine.text.TextEncoder;
 import io.igw.engine.text.TextVectors;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,22 +37,13 @@ public final class SearchBenchmark implements Job<Map<String, Object>> {
         this.queries = queries;
     }
 
-    record Query(String leaf, String language, String text) {
-    }
-
     @Override
     public Map<String, Object> run(JobContext context) throws IOException {
-        List<Query> list = read();
+        List<LeafQueries.Query> list = LeafQueries.read(queries, "search_queries.tsv");
         context.progress(0, "encoding the catalogue (if it has changed)");
         new CatalogueEncoding(workspace, encoder).run(context.part(0, 0.8, "catalogue: "));
         TextVectors vectors = CatalogueEncoding.itemVectors(workspace).orElseThrow();
         CatalogLookup catalog = CatalogLookup.load(workspace);
-        Map<String, Long> leaves = new HashMap<>();
-        catalog.categories().values().forEach(c -> {
-            if (c.name() != null) {
-                leaves.put(c.name(), c.id());
-            }
-        });
         TitleIndex titles = new TitleIndex(catalog);
         Map<String, double[]> encoderPrecision = new LinkedHashMap<>();
         Map<String, double[]> tfidfPrecision = new LinkedHashMap<>();
@@ -65,11 +51,8 @@ public final class SearchBenchmark implements Job<Map<String, Object>> {
         long encoding = 0;
         for (int q = 0; q < list.size(); q++) {
             context.checkCancelled();
-            Query query = list.get(q);
-            Long leaf = leaves.get(query.leaf());
-            if (leaf == null) {
-                throw new InvalidSetting("queries", "names a leaf the catalogue does not have: '" + query.leaf() + "'");
-            }
+            LeafQueries.Query query = list.get(q);
+            long leaf = LeafQueries.leaf(catalog, query);
             if (titles.sharesAToken(query.text())) {
                 overlapping.add(query.text());
             }
@@ -122,95 +105,5 @@ public final class SearchBenchmark implements Job<Map<String, Object>> {
             }
         }
         return n == 0 ? 0 : total / n;
-    }
-
-    private List<Query> read() throws IOException {
-        List<String> lines;
-        if (queries == null) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                    SearchBenchmark.class.getResourceAsStream("search_queries.tsv"), StandardCharsets.UTF_8))) {
-                lines = r.lines().toList();
-            }
-        } else {
-            lines = Files.readAllLines(queries, StandardCharsets.UTF_8);
-        }
-        List<Query> out = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            if (f.length != 3) {
-                throw new InvalidSetting("queries", "line " + (n + 1) + " is not leaf<TAB>language<TAB>query: '" + line + "'");
-            }
-            out.add(new Query(f[0], f[1], f[2]));
-        }
-        return out;
-    }
-
-    /** TF-IDF over the titles' tokens (jieba for Chinese), searched by the cosine of a query's TF-IDF vector. */
-    private static final class TitleIndex {
-        private final TitleTokenizer tokenizer = new TitleTokenizer();
-        private final Map<String, List<long[]>> postings = new HashMap<>();  // token -> (item id, count)
-        private final Map<Long, Double> norms = new HashMap<>();
-        private final int documents;
-
-        TitleIndex(CatalogLookup catalog) {
-            Map<Long, Map<String, Integer>> counts = new HashMap<>();
-            for (CatalogLookup.Item item : catalog.items().values()) {
-                Map<String, Integer> c = new HashMap<>();
-                for (String t : tokenizer.tokens(item.title() == null ? "" : item.title())) {
-                    c.merge(t, 1, Integer::sum);
-                }
-                counts.put(item.id(), c);
-                c.forEach((t, n) -> postings.computeIfAbsent(t, k -> new ArrayList<>()).add(new long[]{item.id(), n}));
-            }
-            documents = counts.size();
-            counts.forEach((id, c) -> {
-                double s = 0;
-                for (Map.Entry<String, Integer> e : c.entrySet()) {
-                    double w = e.getValue() * idf(e.getKey());
-                    s += w * w;
-                }
-                norms.put(id, Math.sqrt(s));
-            });
-        }
-
-        private double idf(String token) {
-            List<long[]> p = postings.get(token);
-            return p == null ? 0 : Math.log((double) documents / p.size());
-        }
-
-        boolean sharesAToken(String query) {
-            for (String t : tokenizer.tokens(query)) {
-                if (postings.containsKey(t)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The k items closest by cosine, among those sharing a token with the query (fewer when fewer do). */
-        List<Long> top(String query, int k) {
-            Map<String, Integer> q = new HashMap<>();
-            for (String t : tokenizer.tokens(query)) {
-                q.merge(t, 1, Integer::sum);
-            }
-            Map<Long, Double> scores = new HashMap<>();
-            for (Map.Entry<String, Integer> e : q.entrySet()) {
-                List<long[]> p = postings.get(e.getKey());
-                if (p == null) {
-                    continue;
-                }
-                double idf = idf(e.getKey());
-                for (long[] posting : p) {
-                    scores.merge(posting[0], e.getValue() * idf * posting[1] * idf, Double::sum);
-                }
-            }
-            return scores.entrySet().stream()
-                    .sorted((a, b) -> Double.compare(b.getValue() / norms.get(b.getKey()), a.getValue() / norms.get(a.getKey())))
-                    .limit(k).map(Map.Entry::getKey).toList();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.igw.engine.graph;
 
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
+import io.igw.storage.events.EventRow;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.graph.GraphBuild;
 import io.igw.storage.graph.GraphStore;
@@ -196,9 +197,19 @@ public final class InterestGraph {
         };
     }
 
+    /** A category's name; one inferred for uncategorised items is named after its catalogue category, marked. */
     public String categoryLabel(long categoryId) {
         CatalogLookup.Category c = catalog().category(categoryId);
+        if (c == null && isInferred(categoryId)) {
+            return categoryLabel(InferredCategories.inferredAs(categoryId)) + InferredCategories.LABEL_SUFFIX;
+        }
         return c == null ? "category " + categoryId : c.label();
+    }
+
+    /** Whether a category node of this graph stands for a category inferred from titles, not the catalogue's. */
+    public boolean isInferred(long categoryId) {
+        return categoryId < 0 && categoryId != EventRow.NO_CATEGORY && catalog().category(categoryId) == null
+                && catalog().category(InferredCategories.inferredAs(categoryId)) != null;
     }
 
     public String itemTitle(long itemId) {
@@ -228,9 +239,17 @@ public final class InterestGraph {
         return out;
     }
 
-    /** A category's place in the catalogue's tree: its parent (first, if any) and its children. */
+    /**
+     * A category's place in the catalogue's tree: its parent (first, if any) and its children; for an inferred
+     * category, the catalogue category it was inferred as.
+     */
     public List<Link> categoryTree(long categoryId) {
         List<Link> out = new ArrayList<>();
+        if (isInferred(categoryId)) {
+            long as = InferredCategories.inferredAs(categoryId);
+            out.add(new Link("category", Long.toString(as), categoryLabel(as), 1.0));
+            return out;
+        }
         CatalogLookup.Category c = catalog().category(categoryId);
         if (c != null && c.parentId() != null) {
             out.add(new Link("category", Long.toString(c.parentId()), categoryLabel(c.parentId()), 1.0));

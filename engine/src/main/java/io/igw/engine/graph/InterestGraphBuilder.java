@@ -70,7 +70,8 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         GraphStore store = new GraphStore(workspace);
         Optional<GraphBuild> base = update ? continuable(store, datasets) : Optional.empty();
         if (base.isPresent() && datasets.equals(base.get().datasets()) && params.asOf() == null
-                && catalogueVersion(datasetStore).equals(catalogueOf(store.columns(base.get().id())))) {
+                && factsVersion(catalogueVersion(datasetStore), InferredCategories.current(workspace))
+                        .equals(catalogueOf(store.columns(base.get().id())))) {
             context.progress(1, "the graph is up to date");
             return summary(base.get(), 0, (System.nanoTime() - t0) / 1e9, Counts.of(store.columns(base.get().id())));
         }
@@ -109,14 +110,17 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
                     () -> new ReviewTexts(workspace).byItem());
             context.checkCancelled();
             context.progress(0.75, "rolling items up into categories, brands and tags");
-            ItemFacts facts = new ItemFacts(pairs, catalogue, tags);
-            boolean sameCatalogue = previous != null && catalogueVersion.equals(catalogueOf(previous));
+            Optional<InferredCategories> inferred = InferredCategories.current(workspace);
+            ItemFacts facts = new ItemFacts(pairs, catalogue, tags,
+                    inferred.map(InferredCategories::lookup).orElse(InferredCategories.Lookup.NONE));
+            String factsVersion = factsVersion(catalogueVersion, inferred);
+            boolean sameCatalogue = previous != null && factsVersion.equals(catalogueOf(previous));
             Interests interests = new Interests(pairs, facts, params,
                     sameCatalogue ? Interests.earlier(previous, added.factor(), added.touched()) : null);
             context.checkCancelled();
             context.progress(0.85, "writing the graph");
             pairs.save(out);
-            out.strings(GraphColumns.CATALOGUE_VERSION, new String[]{catalogueVersion});
+            out.strings(GraphColumns.CATALOGUE_VERSION, new String[]{factsVersion});
             facts.save(out);
             interests.save(out);
             int itemLinks = links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
@@ -135,6 +139,14 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     }
 
     /** The catalogue version a build was made with (null for builds that did not record it). */
+    /**
+     * What a build's item facts come from: the catalogue version, and the inferred categories when there are any, so
+     * that running {@code igw categorise} makes the next update roll up again.
+     */
+    private static String factsVersion(String catalogueVersion, Optional<InferredCategories> inferred) {
+        return inferred.map(i -> catalogueVersion + " + " + i.stamp()).orElse(catalogueVersion);
+    }
+
     private static String catalogueOf(ColumnFolder build) {
         return build.has(GraphColumns.CATALOGUE_VERSION, ColumnType.STRING) ? build.strings(GraphColumns.CATALOGUE_VERSION)[0] : null;
     }

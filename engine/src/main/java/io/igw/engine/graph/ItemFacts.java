@@ -17,7 +17,7 @@ final class ItemFacts {
     final int[] tagTo;
     final ItemTags tags;
 
-    ItemFacts(PairState pairs, CatalogueFacts catalogue, ItemTags tags) {
+    ItemFacts(PairState pairs, CatalogueFacts catalogue, ItemTags tags, InferredCategories.Lookup inferred) {
         this.tags = tags;
         int n = pairs.items.size();
         itemCategories = new int[n][];
@@ -28,7 +28,8 @@ final class ItemFacts {
         for (int i = 0; i < n; i++) {
             long id = pairs.items.key(i);
             int at = catalogue.find(id);
-            itemCategories[i] = categorySlots(pairs.itemCategory[i], catalogue.category(at), catalogue.categories(at));
+            itemCategories[i] = categorySlots(pairs.itemCategory[i], catalogue.category(at), catalogue.categories(at),
+                    inferred.categoryOf(id));
             itemBrand[i] = catalogue.brand(at);
             int tagged = tags.find(id);
             tagFrom[i] = tags.start(tagged);
@@ -38,9 +39,9 @@ final class ItemFacts {
 
     /**
      * The category slots an item counts towards: its event's category, else all its catalogue categories (a film's
-     * genres), else its catalogue category.
+     * genres), else its catalogue category, else the category inferred for it (its own node, never the catalogue's).
      */
-    private int[] categorySlots(long eventCategory, long catalogueCategory, long[] catalogued) {
+    private int[] categorySlots(long eventCategory, long catalogueCategory, long[] catalogued, long inferred) {
         if (eventCategory != EventRow.NO_CATEGORY) {
             return single(categories.slot(eventCategory));
         }
@@ -53,6 +54,9 @@ final class ItemFacts {
         }
         if (catalogueCategory != EventRow.NO_CATEGORY) {
             return single(categories.slot(catalogueCategory));
+        }
+        if (inferred != EventRow.NO_CATEGORY) {
+            return single(categories.slot(InferredCategories.nodeId(inferred)));
         }
         return new int[0];
     }
