@@ -1,6 +1,7 @@
 package io.igw.app.cli;
 
 import io.igw.engine.targeting.AudienceBuilder;
+import io.igw.engine.targeting.AudienceDescription;
 import io.igw.engine.targeting.AudiencePreview;
 import io.igw.engine.targeting.AudienceSpec;
 import io.igw.engine.targeting.BehaviourRule;
@@ -9,6 +10,7 @@ import io.igw.engine.targeting.ExpectedLift;
 import io.igw.engine.targeting.Lookalikes;
 import io.igw.engine.targeting.Overlap;
 import io.igw.engine.targeting.Target;
+import io.igw.engine.text.BgeSmallZh;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +32,19 @@ final class AudienceCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")
     Path workspace;
 
-    @Option(names = "--target", required = true, paramLabel = "KIND:VALUE[,...]",
+    @Option(names = "--target", paramLabel = "KIND:VALUE[,...]",
             description = "Interests to target, comma-separated: category:ID, tag:NAME, brand:NAME, item:ID. Repeat for more audiences.")
-    List<String> targets;
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--describe", paramLabel = "TEXT",
+            description = {"Who the audience is, in words (\"young parents buying organic baby food\"): the text model proposes",
+                "the closest categories, tags and brands, printed with their similarity; the top --use of them are targeted",
+                "(as one more audience when --target is given too). Edit by passing the ones you want as --target."})
+    String describe;
+
+    @Option(names = "--use", defaultValue = "3", paramLabel = "N",
+            description = "How many of the described proposals to target (default ${DEFAULT-VALUE}).")
+    int use;
 
     @Option(names = "--exclude", split = ",", paramLabel = "KIND:VALUE", description = "Leave out users interested in these.")
     List<String> exclude = new ArrayList<>();
@@ -86,7 +98,13 @@ final class AudienceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (targets.size() > Overlap.MAX_AUDIENCES) {
+        if (targets.isEmpty() && describe == null) {
+            throw new IllegalArgumentException("Say whom to target: --target KIND:VALUE, or --describe \"who they are\".");
+        }
+        if (use < 1) {
+            throw new IllegalArgumentException("--use must be at least 1, not " + use + ".");
+        }
+        if (targets.size() + (describe == null ? 0 : 1) > Overlap.MAX_AUDIENCES) {
             throw new IllegalArgumentException("Give at most " + Overlap.MAX_AUDIENCES + " --target audiences, not " + targets.size() + ".");
         }
         if (hashIds && out == null) {
@@ -97,11 +115,24 @@ final class AudienceCommand implements Callable<Integer> {
         did.forEach(r -> rules.add(BehaviourRule.parse(r, true)));
         didNot.forEach(r -> rules.add(BehaviourRule.parse(r, false)));
         Demographics who = Demographics.parse(age, genders, cities);
+        List<List<Target>> included = new ArrayList<>();
         for (String t : targets) {
-            specs.add(new AudienceSpec(Target.parseAll(Arrays.asList(t.split(",")), "--target"),
-                    Target.parseAll(exclude, "--exclude"), rules, who, size, threshold));
+            included.add(Target.parseAll(Arrays.asList(t.split(",")), "--target"));
         }
+        List<Target> excluded = Target.parseAll(exclude, "--exclude");
         try (Workspace ws = Workspace.open(workspace, false)) {
+            AudienceDescription.Result described = null;
+            if (describe != null) {
+                described = Jobs.run("describe", new AudienceDescription(ws, new BgeSmallZh(), describe,
+                        Math.max(use, PROPOSALS_SHOWN)), output.quiet);
+                if (described.proposals().isEmpty()) {
+                    throw new IllegalArgumentException("Nothing in this workspace's catalogue has a name to match '" + describe + "'.");
+                }
+                included.add(described.top(use));
+            }
+            for (List<Target> include : included) {
+                specs.add(new AudienceSpec(include, excluded, rules, who, size, threshold));
+            }
             AudiencePreview.Result preview = Jobs.run("audience", new AudiencePreview(ws, null, new AudiencePreview.Request(
                     specs, propensityWeight, lookalike, holdoutDays, seed, out, hashIds)), output.quiet);
             List<AudienceBuilder.Audience> audiences = preview.audiences();
@@ -116,6 +147,9 @@ final class AudienceCommand implements Callable<Integer> {
             json.put("reach", reach);
             json.put("expected_lift", lift(preview.lift()));
             json.put("propensity", preview.propensity());
+            if (described != null) {
+                json.put("described", described(described));
+            }
             if (preview.lookalikes() != null) {
                 Lookalikes.Result more = preview.lookalikes();
                 Map<String, Object> l = new LinkedHashMap<>();
@@ -152,6 +186,19 @@ final class AudienceCommand implements Callable<Integer> {
             System.out.println(Json.write(json));
         }
         return 0;
+    }
+
+    /** How many described proposals are printed (those beyond --use are there to choose from). */
+    private static final int PROPOSALS_SHOWN = 10;
+
+    private Map<String, Object> described(AudienceDescription.Result d) {
+        List<Object> proposals = new ArrayList<>();
+        for (int n = 0; n < d.proposals().size(); n++) {
+            AudienceDescription.Proposal p = d.proposals().get(n);
+            proposals.add(Json.obj("target", p.target().toString(), "label", p.label(), "similarity", p.similarity(),
+                    "used", n < use));
+        }
+        return Json.obj("description", d.description(), "model", d.model(), "proposals", proposals);
     }
 
     private static Map<String, Object> lift(ExpectedLift.Result r) {

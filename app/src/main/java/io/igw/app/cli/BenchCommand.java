@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
             BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
             BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.Realtime.class,
-            BenchCommand.Search.class})
+            BenchCommand.Search.class, BenchCommand.Describe.class, BenchCommand.Categories.class,
+            BenchCommand.Tags.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -257,6 +258,74 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench search", new io.igw.engine.bench.SearchBenchmark(ws, new io.igw.engine.text.BgeSmallZh(), queries));
+            }
+        }
+    }
+
+    @Command(name = "describe", mixinStandardHelpOptions = true,
+            description = {"An audience from a description: 20 bundled descriptions (10 Chinese, 10 English) written from the",
+                "generator's leaf names and adjectives; for each, whether its leaf is among the top 3 targets that",
+                "igw audience --describe proposes. Prints share_in_top3 (overall and per language) and each result."})
+    static final class Describe implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--descriptions", paramLabel = "FILE",
+                description = "leaf<TAB>language<TAB>description lines (default: the bundled 20).")
+        java.nio.file.Path descriptions;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench describe", new io.igw.engine.bench.DescribeBenchmark(ws, new io.igw.engine.text.BgeSmallZh(), descriptions));
+            }
+        }
+    }
+
+    @Command(name = "categories", mixinStandardHelpOptions = true,
+            description = {"Inferred categories against the truth: hides the category of a seeded share of the items and",
+                "infers it back from the rest by title vector (10 nearest, similarity-weighted vote) and by a TF-IDF",
+                "nearest-neighbour vote over the titles in the same run. Prints leaf and top-level accuracy of each."})
+    static final class Categories implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--hide", defaultValue = "0.2", paramLabel = "SHARE", description = "Share of items hidden (default ${DEFAULT-VALUE}).")
+        double hide;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench categories", new io.igw.engine.bench.CategoriesBenchmark(ws,
+                        new io.igw.engine.text.BgeSmallZh(), hide, options.seed));
+            }
+        }
+    }
+
+    @Command(name = "tags", mixinStandardHelpOptions = true,
+            description = {"Whole phrases as tags: the catalogue's tags with its Chinese phrases kept whole, and as jieba's",
+                "words (earlier releases), in the same run. Prints before_/after_ single_character_share (of distinct",
+                "Chinese tags), single_character_share_of_item_tags, chinese_tags, and five items' tags both ways."})
+    static final class Tags implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--items", split = ",", paramLabel = "ID,...", description = "Items whose tags to show (default: five spread through the catalogue).")
+        java.util.List<Long> items = new java.util.ArrayList<>();
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench tags", new io.igw.engine.bench.TagsBenchmark(ws, items));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.igw.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -177,6 +178,19 @@ class WorkbenchWindowTest extends FxRobot {
         assertTrue(text("#expectedLift").startsWith("Expected lift "), text("#expectedLift"));
         clickOn("#keepAudience");
         saveShot(view, "targeting.png");
+
+        // an audience from a description: the text model proposes targets, the closest ticked and in the targets
+        clickOn("#targets").eraseText(("category:" + leaf).length());
+        clickOn("#describeAudience").write("young parents buying organic baby food");
+        clickOn("#proposeTargets");
+        waitFor(180, () -> !lookup("#targets").queryAs(javafx.scene.control.TextField.class).getText().isBlank());
+        assertFalse(lookup("#proposals").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        String proposed = lookup("#targets").queryAs(javafx.scene.control.TextField.class).getText();
+        assertTrue(proposed.startsWith("category:"), "the closest category is targeted first: " + proposed);
+        String before = text("#audienceSummary");
+        clickOn("#buildAudience");
+        waitFor(30, () -> !text("#audienceSummary").equals(before));
+        saveShot(view, "targeting-described.png");
 
         clickOn("#nav-rules");
         waitFor(() -> lookup("#mineRules").tryQuery().isPresent());

@@ -165,6 +165,7 @@ public final class TargetingView extends BorderPane {
                 + "propensity to buy (0: interest alone; 1: propensity alone)"));
 
         VBox box = new VBox(6,
+                heading("Describe the audience"), describe(),
                 heading("Interests"), pick, targets, small("Exclude"), exclude,
                 heading("Behaviour"), small("Did, in the last N days"), did, small("Did not, in the last N days"), didNot,
                 heading("Demographics"), row("Age", age), row("Gender", gender), row("City", city),
@@ -173,6 +174,28 @@ public final class TargetingView extends BorderPane {
                 heading("Lookalikes"), lookalikeValue, lookalike);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /**
+     * Who the audience is, in words: the text model proposes the closest categories, tags and brands with their
+     * similarity; the ticked ones are in the targets, and ticking edits them.
+     */
+    private Region describe() {
+        TextField text = field(model.description, "describeAudience", "young parents buying organic baby food");
+        Button propose = new Button("Propose", new FontIcon(Feather.SEARCH));
+        propose.setId("proposeTargets");
+        propose.setTooltip(new Tooltip("Find the categories, tags and brands that mean what the description says"));
+        propose.disableProperty().bind(model.work.running.or(model.description.isEmpty()));
+        propose.setOnAction(e -> model.describe());
+        text.setOnAction(e -> model.describe());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        javafx.scene.control.ListView<TargetingViewModel.Proposal> list = new javafx.scene.control.ListView<>(model.proposals);
+        list.setId("proposals");
+        list.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(TargetingViewModel.Proposal::used));
+        list.setPrefHeight(150);
+        list.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.proposals));
+        list.managedProperty().bind(list.visibleProperty());
+        return new VBox(6, new HBox(6, text, propose), list);
     }
 
     /** Build, keep and export: always in sight below the form. */

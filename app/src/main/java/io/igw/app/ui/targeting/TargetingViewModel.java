@@ -5,6 +5,7 @@ import io.igw.app.ui.kit.ScreenWork;
 import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.activity.ItemFacets;
 import io.igw.engine.targeting.AudienceBuilder;
+import io.igw.engine.targeting.AudienceDescription;
 import io.igw.engine.targeting.AudiencePreview;
 import io.igw.engine.targeting.AudienceSpec;
 import io.igw.engine.targeting.BehaviourRule;
@@ -16,6 +17,8 @@ import io.igw.engine.targeting.Target;
 import io.igw.engine.targeting.TargetingData;
 import io.igw.engine.prediction.Outcome;
 import io.igw.engine.prediction.SavedPredictions;
+import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.TextEncoder;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
@@ -61,7 +64,25 @@ public final class TargetingViewModel {
     public record Kept(String name, AudienceSpec spec, List<AudienceBuilder.Member> members) {
     }
 
+    /**
+     * A proposed target from the description: its key, what it is called, how close its name is to the description,
+     * and whether it is among the targets (ticking and unticking adds it to and takes it from {@link #targets}).
+     */
+    public record Proposal(String key, String label, double similarity, BooleanProperty used) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s · %s · %.2f", label, key.substring(0, key.indexOf(':')), similarity);
+        }
+    }
+
+    /** How many of the proposals are ticked when they arrive. */
+    public static final int PROPOSALS_USED = 3;
+    private static final int PROPOSALS_SHOWN = 8;
+
     public final StringProperty targets = new SimpleStringProperty("");
+    /** Who the audience is, in words. */
+    public final StringProperty description = new SimpleStringProperty("");
+    public final ObservableList<Proposal> proposals = FXCollections.observableArrayList();
     public final StringProperty exclude = new SimpleStringProperty("");
     public final StringProperty did = new SimpleStringProperty("");
     public final StringProperty didNot = new SimpleStringProperty("");
@@ -92,6 +113,7 @@ public final class TargetingViewModel {
 
     private final Workspace workspace;
     private AudienceBuilder builder;
+    private final TextEncoder encoder;
     private String loadedVersion;
     private AudienceBuilder.Audience audience;
     private List<AudienceBuilder.Member> lookalikes = List.of();
@@ -99,8 +121,14 @@ public final class TargetingViewModel {
     private AudiencePreview.Request shownRequest;
 
     public TargetingViewModel(Workspace workspace, UiTasks tasks) {
+        this(workspace, tasks, new BgeSmallZh());
+    }
+
+    /** @param encoder the text model that reads descriptions */
+    public TargetingViewModel(Workspace workspace, UiTasks tasks, TextEncoder encoder) {
         this.workspace = workspace;
         this.work = new ScreenWork(tasks);
+        this.encoder = encoder;
     }
 
     /** Reads the behaviour log unless it was read already and neither the data nor the purchase prediction changed since. */
@@ -151,6 +179,44 @@ public final class TargetingViewModel {
         out.sort(Comparator.comparing((Choice c) -> !c.key().startsWith("category:"))
                 .thenComparing(Choice::label, String.CASE_INSENSITIVE_ORDER));
         return out;
+    }
+
+    /**
+     * Proposes targets for the description in the background (the text model loads on the first description): the
+     * closest categories, tags and brands, the first {@value #PROPOSALS_USED} ticked and added to the targets.
+     */
+    public void describe() {
+        AudienceDescription job;
+        try {
+            job = new AudienceDescription(workspace, encoder, description.get(), PROPOSALS_SHOWN);
+        } catch (IllegalArgumentException e) {
+            work.status.set(Problems.describe(e));
+            return;
+        }
+        proposals.forEach(p -> p.used().set(false));
+        work.start("propose targets", job, result -> {
+            List<Proposal> out = new ArrayList<>();
+            for (AudienceDescription.Proposal p : result.proposals()) {
+                Proposal shown = new Proposal(p.target().toString(), p.label(), p.similarity(), new SimpleBooleanProperty(false));
+                shown.used().addListener((o, was, now) -> use(shown.key(), now));
+                out.add(shown);
+            }
+            proposals.setAll(out);
+            out.stream().limit(PROPOSALS_USED).forEach(p -> p.used().set(true));
+            work.status.set(out.isEmpty() ? "Nothing in the catalogue has a name to match the description."
+                    : String.format(Locale.ROOT, "%d targets proposed by %s; the closest %d are in the targets. Tick, untick "
+                    + "or edit them, then build.", out.size(), result.model(), Math.min(PROPOSALS_USED, out.size())));
+        });
+    }
+
+    private void use(String key, boolean used) {
+        List<String> now = split(targets.get());
+        if (used && !now.contains(key)) {
+            now.add(key);
+        } else if (!used) {
+            now.remove(key);
+        }
+        targets.set(String.join(", ", now));
     }
 
     /** Adds an interest to the targets. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.igw.app.ui.predict.PredictionsViewModel;
 import io.igw.app.ui.rules.RulesViewModel;
+import io.igw.app.ui.TextModelStandIn;
 import io.igw.app.ui.kit.UiTasks;
 import io.igw.app.ui.targeting.TargetingViewModel;
 import io.igw.engine.generate.GeneratorOptions;
@@ -93,6 +94,33 @@ class MarketerScreensTest {
         model.build();
         assertEquals("Targets 'colour:red': the kind must be category, tag, brand or item.", model.work.status.get());
         assertEquals(10, model.audienceSize.get(), "a mistake keeps the audience shown");
+    }
+
+    @Test
+    void aDescriptionProposesTargetsThatTickingEdits() {
+        TargetingViewModel model = new TargetingViewModel(workspace, tasks, new TextModelStandIn());
+        model.refresh();
+        model.description.set("   ");
+        model.describe();
+        assertTrue(model.work.status.get().contains("must say who the audience is"), model.work.status.get());
+
+        model.description.set("Baby Food");
+        model.describe();
+        assertFalse(model.proposals.isEmpty(), model.work.status.get());
+        TargetingViewModel.Proposal first = model.proposals.get(0);
+        assertTrue(first.label().startsWith("Baby Food"), "the category of that name comes first: " + model.proposals);
+        assertTrue(first.key().startsWith("category:"));
+        assertEquals(TargetingViewModel.PROPOSALS_USED, model.proposals.stream().filter(p -> p.used().get()).count());
+        assertTrue(model.targets.get().startsWith(first.key()), model.targets.get());
+        for (int k = 1; k < model.proposals.size(); k++) {
+            assertTrue(model.proposals.get(k).similarity() <= model.proposals.get(k - 1).similarity(), "closest first");
+        }
+
+        model.proposals.get(1).used().set(false);
+        assertFalse(model.targets.get().contains(model.proposals.get(1).key()), "unticking takes it out of the targets");
+        model.threshold.set(0.05);
+        model.build();
+        assertTrue(model.audienceSize.get() > 0, model.work.status.get());
     }
 
     @Test
