@@ -83,7 +83,7 @@ public final class GraphView extends BorderPane {
     private Region toolbar() {
         TextField search = new TextField();
         search.setId("graphSearch");
-        search.setPromptText("user id, item id, category, tag or brand");
+        search.setPromptText("user id, item id, category, tag or brand — or say what you mean");
         search.setPrefColumnCount(16);
         search.setMinWidth(140);
         search.textProperty().bindBidirectional(model.query);

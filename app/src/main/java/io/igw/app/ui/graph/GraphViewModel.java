@@ -12,6 +12,9 @@ import io.igw.engine.graph.InterestCommunities;
 import io.igw.engine.graph.InterestGraphBuilder;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
+import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.TextEncoder;
+import io.igw.engine.text.TextSearch;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
 import io.igw.engine.graph.Evidence;
@@ -75,10 +78,21 @@ public final class GraphViewModel {
     private Subgraph fetched = Subgraph.empty();
     private Explorer explorer;
     private final io.igw.engine.recommenders.LikelyNext likelyNext;
+    private final TextEncoder encoder;
+    /** Candidates of each kind tried, closest first, when searching by meaning. */
+    private static final int MEANING_CANDIDATES = 5;
+    /** Below this similarity nothing is taken to mean what was typed (unrelated short texts score 0.3–0.5). */
+    private static final double MEANING_FLOOR = 0.6;
     private UiTasks.Running layout;
     private long generation;
 
     public GraphViewModel(Workspace workspace, UiTasks tasks) {
+        this(workspace, tasks, new BgeSmallZh());
+    }
+
+    /** @param encoder the text model that reads searches no node's name matches */
+    public GraphViewModel(Workspace workspace, UiTasks tasks, TextEncoder encoder) {
+        this.encoder = encoder;
         this.workspace = workspace;
         this.likelyNext = new io.igw.engine.recommenders.LikelyNext(workspace);
         this.tasks = tasks;
@@ -132,21 +146,69 @@ public final class GraphViewModel {
                 });
     }
 
-    /** Finds what {@link #query} names and shows its neighbourhood. */
+    /**
+     * Finds what {@link #query} names and shows its neighbourhood: an id, or a name as spelt; failing that, what it
+     * means — the tag, category, brand or item in the graph whose text the text model finds closest ("防水登山鞋",
+     * "noise-cancelling headphones"), said in the status line with its similarity.
+     */
     public void search() {
         String text = query.get();
+        record Found(Subgraph graph, String note) {
+        }
         run("explore", ctx -> {
             Explorer e = explorer();
             if (e == null) {
                 throw new IllegalArgumentException("There is no interest graph yet: build it first.");
             }
             List<InterestGraph.Node> hits = e.graph().search(text, 1);
+            String note = null;
+            if (hits.isEmpty() && text != null && !text.isBlank()) {
+                ctx.progress(0, "no node is called that: searching by meaning");
+                Optional<MeaningHit> meant = byMeaning(e.graph(), text, ctx);
+                if (meant.isPresent()) {
+                    hits = List.of(meant.get().node());
+                    note = String.format(Locale.ROOT, " — found by meaning: %s '%s', similarity %.2f",
+                            meant.get().node().kind(), meant.get().node().label(), meant.get().similarity());
+                }
+            }
             if (hits.isEmpty()) {
                 throw new IllegalArgumentException("Nothing in the graph matches '" + text.strip() + "'.");
             }
             InterestGraph.Node hit = hits.get(0);
-            return new EgoNetwork(e.graph(), e.communities().membership()).around(hit.kind(), hit.id(), depth.get(), MAX_NODES);
-        }, this::showFetched);
+            return new Found(new EgoNetwork(e.graph(), e.communities().membership()).around(hit.kind(), hit.id(), depth.get(),
+                    MAX_NODES), note);
+        }, found -> {
+            showFetched(found.graph());
+            if (found.note() != null) {
+                status.set(status.get() + found.note());
+            }
+        });
+    }
+
+    private record MeaningHit(InterestGraph.Node node, double similarity) {
+    }
+
+    /** The node of the graph whose text is closest in meaning to {@code text}, among tags, categories, brands and items. */
+    private Optional<MeaningHit> byMeaning(InterestGraph graph, String text, JobContext ctx) throws Exception {
+        List<TextSearch.Hit> candidates = new ArrayList<>();
+        TextSearch.Kind[] kinds = TextSearch.Kind.values();
+        for (int k = 0; k < kinds.length; k++) {
+            candidates.addAll(new TextSearch(workspace, encoder, text, kinds[k], MEANING_CANDIDATES)
+                    .run(ctx.part((double) k / kinds.length, 1.0 / kinds.length, null)).hits());
+        }
+        candidates.sort(java.util.Comparator.comparingDouble(TextSearch.Hit::similarity).reversed());
+        for (TextSearch.Hit c : candidates) {
+            if (c.similarity() < MEANING_FLOOR) {
+                break;
+            }
+            String id = c.kind().equals("item") || c.kind().equals("category") ? Long.toString(c.id()) : c.label();
+            for (InterestGraph.Node n : graph.search(c.kind().equals("item") ? id : c.label(), 20)) {
+                if (n.kind().equals(c.kind()) && n.id().equals(id)) {
+                    return Optional.of(new MeaningHit(n, c.similarity()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Re-centres on a node (a double-click). */

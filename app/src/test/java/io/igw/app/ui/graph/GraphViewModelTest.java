@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.igw.app.ui.TextModelStandIn;
 import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.explore.Subgraph;
 import io.igw.engine.generate.GeneratorOptions;
@@ -39,7 +40,7 @@ class GraphViewModelTest {
         new WorkspaceImport(workspace, new ImportRequest(ImportFormat.TAOBAO, List.of(data.resolve("events.csv")),
                 Map.of(DatasetKind.ITEMS, data.resolve("items.csv"), DatasetKind.CATEGORIES, data.resolve("categories.csv")),
                 "")).run(JobContext.quiet());
-        model = new GraphViewModel(workspace, new UiTasks(JobRunner.direct(), Runnable::run));
+        model = new GraphViewModel(workspace, new UiTasks(JobRunner.direct(), Runnable::run), new TextModelStandIn());
         model.layoutFrozen.set(true);
     }
 
@@ -125,8 +126,19 @@ class GraphViewModelTest {
     @Test
     void aSearchThatFindsNothingSaysSo() {
         model.buildGraph();
-        model.query.set("no such thing");
+        model.query.set("qqqq xxxx");
         model.search();
-        assertEquals("Nothing in the graph matches 'no such thing'.", model.status.get());
+        assertEquals("Nothing in the graph matches 'qqqq xxxx'.", model.status.get());
+    }
+
+    @Test
+    void aSearchNoNameMatchesFindsWhatItMeans() {
+        model.buildGraph();
+        model.query.set("trail runing shoes");
+        model.search();
+        assertFalse(model.visible.get().isEmpty(), model.status.get());
+        assertTrue(model.status.get().contains("found by meaning"), model.status.get());
+        assertTrue(model.visible.get().nodes().get(0).label().toLowerCase(java.util.Locale.ROOT).contains("trail"),
+                "the centre is what the words mean: " + model.visible.get().nodes().get(0));
     }
 }
