@@ -23,6 +23,18 @@ rm -rf "$out"
 mkdir -p "$input"
 cp "$root/app/target/igw.jar" "$input/"
 cp -r "$root/app/target/lib" "$input/lib"
+# The text model's runtimes ship natives for every platform (ONNX Runtime's Windows debug symbols alone are 300 MB
+# unpacked); a Linux x86-64 package keeps only its own.
+if command -v zip >/dev/null; then
+  for jar in "$input"/lib/onnxruntime-*.jar; do
+    [ -f "$jar" ] && zip -q -d "$jar" 'ai/onnxruntime/native/osx-*' 'ai/onnxruntime/native/win-*' 'ai/onnxruntime/native/linux-aarch64/*' || true
+  done
+  for jar in "$input"/lib/tokenizers-*.jar; do
+    [ -f "$jar" ] && zip -q -d "$jar" 'native/lib/win-*' 'native/lib/osx-*' 'native/lib/linux-aarch64/*' || true
+  done
+else
+  echo "installers: zip not found; the package keeps the text model's natives for every platform" >&2
+fi
 cp -r "$root/sample-data" "$input/sample-data"
 cp "$here/linux/igw-workbench.desktop" "$input/"
 
