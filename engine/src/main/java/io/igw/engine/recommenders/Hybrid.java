@@ -17,7 +17,7 @@ import java.util.List;
  * {@code neighbours} touched items whose titles are closest to its own. So a new item competes on both what it is and
  * what people like it were drawn to, and a model that knows the crowd can still recommend what the crowd has not seen.
  */
-public final class Hybrid extends TrainedRecommender {
+public final class Hybrid extends BatchScoredRecommender {
     /**
      * The collaborative model ({@code auto}: EASE where the catalogue fits its memory, item-kNN beyond), the semantic
      * side's weight in the blend, how many touched items lend a new item their score, and the semantic settings.
@@ -120,16 +120,6 @@ public final class Hybrid extends TrainedRecommender {
     @Override
     public int items() {
         return semantic.items();
-    }
-
-    @Override
-    public void score(int[] history, float[] scores) {
-        score(Session.ofItems(history), scores);
-    }
-
-    @Override
-    public void score(Session session, float[] scores) {
-        score(List.of(session), new float[][]{scores});
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.text.BgeSmallZh;
 import io.igw.engine.text.CatalogueEncoding;
 import io.igw.engine.text.TextEncoder;
@@ -17,7 +18,7 @@ import java.util.List;
  * actions); items score by cosine to the profile. It needs no one to have touched an item, so it recommends new
  * items (cold start) as readily as old ones: trained in the workspace, it scores the whole catalogue.
  */
-public final class Semantic extends TrainedRecommender {
+public final class Semantic extends BatchScoredRecommender {
     /** How fast older actions fade from the profile, in actions; and the text model the titles are encoded with. */
     public record Settings(double halfLife, String model) implements ModelSettings {
         public static Settings standard() {
@@ -37,10 +38,10 @@ public final class Semantic extends TrainedRecommender {
         Trainer(Workspace workspace, Settings settings, TextEncoder encoder) {
             super("semantic", settings);
             if (settings.halfLife() <= 0) {
-                throw new io.igw.engine.errors.InvalidSetting("halfLife", "must be above 0, not " + settings.halfLife());
+                throw new InvalidSetting("halfLife", "must be above 0, not " + settings.halfLife());
             }
             if (!settings.model().equals(encoder.model())) {
-                throw new io.igw.engine.errors.InvalidSetting("model", "this build reads titles with " + encoder.model()
+                throw new InvalidSetting("model", "this build reads titles with " + encoder.model()
                         + ", not " + settings.model());
             }
             this.workspace = workspace;
@@ -103,16 +104,6 @@ public final class Semantic extends TrainedRecommender {
             titles.addTo(p, session.items()[at], w);
         }
         return TitleVectors.unit(p);
-    }
-
-    @Override
-    public void score(int[] history, float[] scores) {
-        score(Session.ofItems(history), scores);
-    }
-
-    @Override
-    public void score(Session session, float[] scores) {
-        score(List.of(session), new float[][]{scores});
     }
 
     @Override
