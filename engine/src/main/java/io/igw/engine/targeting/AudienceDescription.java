@@ -51,22 +51,16 @@ public final class AudienceDescription implements Job<AudienceDescription.Result
 
     @Override
     public Result run(JobContext context) throws Exception {
+        context.progress(0, "matching category, tag and brand names");
+        TextSearch.Result found = new TextSearch(workspace, encoder, description,
+                List.of(TextSearch.Kind.CATEGORY, TextSearch.Kind.TAG, TextSearch.Kind.BRAND), PER_KIND).run(context);
         List<Proposal> all = new ArrayList<>();
-        TextSearch.Kind[] kinds = {TextSearch.Kind.CATEGORY, TextSearch.Kind.TAG, TextSearch.Kind.BRAND};
-        String model = encoder.model();
-        for (int k = 0; k < kinds.length; k++) {
-            context.checkCancelled();
-            context.progress((double) k / kinds.length, "matching " + kinds[k].name().toLowerCase(java.util.Locale.ROOT) + " names");
-            TextSearch.Result found = new TextSearch(workspace, encoder, description, kinds[k], PER_KIND)
-                    .run(context.part((double) k / kinds.length, 1.0 / kinds.length, null));
-            model = found.model();
-            for (TextSearch.Hit hit : found.hits()) {
-                all.add(new Proposal(target(kinds[k], hit), hit.label(), hit.similarity()));
-            }
+        for (TextSearch.Hit hit : found.hits()) {
+            all.add(new Proposal(target(TextSearch.Kind.named(hit.kind()), hit), hit.label(), hit.similarity()));
         }
         all.sort(Comparator.comparingDouble(Proposal::similarity).reversed());
         context.progress(1, all.size() + " proposals");
-        return new Result(description, model, List.copyOf(all.subList(0, Math.min(limit, all.size()))));
+        return new Result(description, found.model(), List.copyOf(all.subList(0, Math.min(limit, all.size()))));
     }
 
     private static Target target(TextSearch.Kind kind, TextSearch.Hit hit) {

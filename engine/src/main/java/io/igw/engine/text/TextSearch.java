@@ -37,17 +37,25 @@ public final class TextSearch implements Job<TextSearch.Result> {
     public record Hit(String kind, long id, String label, double similarity) {
     }
 
-    /** The hits, closest first, with the model that compared them. */
+    /** The hits, closest first within each kind searched, with the model that compared them. */
     public record Result(String model, List<Hit> hits) {
     }
 
     private final Workspace workspace;
     private final TextEncoder encoder;
     private final String text;
-    private final Kind kind;
+    private final List<Kind> kinds;
     private final int k;
 
     public TextSearch(Workspace workspace, TextEncoder encoder, String text, Kind kind, int k) {
+        this(workspace, encoder, text, List.of(kind), k);
+    }
+
+    /**
+     * Searches several kinds for one text, reading the catalogue and encoding the text once: the {@code k} closest of
+     * each kind, kind after kind.
+     */
+    public TextSearch(Workspace workspace, TextEncoder encoder, String text, List<Kind> kinds, int k) {
         if (text == null || text.isBlank()) {
             throw new InvalidSetting("text", "must say what to look for");
         }
@@ -55,7 +63,7 @@ public final class TextSearch implements Job<TextSearch.Result> {
         this.workspace = workspace;
         this.encoder = encoder;
         this.text = text.strip();
-        this.kind = kind;
+        this.kinds = List.copyOf(kinds);
         this.k = k;
     }
 
@@ -63,7 +71,17 @@ public final class TextSearch implements Job<TextSearch.Result> {
     public Result run(JobContext context) {
         CatalogLookup catalog = CatalogLookup.load(workspace);
         float[] query = encoder.encode(List.of(text))[0];
-        List<Hit> hits = switch (kind) {
+        List<Hit> hits = new ArrayList<>();
+        for (int n = 0; n < kinds.size(); n++) {
+            context.checkCancelled();
+            hits.addAll(search(kinds.get(n), catalog, query,
+                    context.part((double) n / kinds.size(), 1.0 / kinds.size(), null)));
+        }
+        return new Result(encoder.model(), hits);
+    }
+
+    private List<Hit> search(Kind kind, CatalogLookup catalog, float[] query, JobContext context) {
+        return switch (kind) {
             case ITEM -> CatalogueEncoding.currentItemVectors(workspace, encoder, context).nearest(query, k).stream()
                     .map(m -> new Hit("item", m.key(), title(catalog, m.key()), m.similarity())).toList();
             case TAG -> tags(context, catalog, query);
@@ -79,7 +97,6 @@ public final class TextSearch implements Job<TextSearch.Result> {
                 yield ranked("brand", labels.stream().map(TextVectors::hash).toList(), labels, query);
             }
         };
-        return new Result(encoder.model(), hits);
     }
 
     private static String title(CatalogLookup catalog, long id) {
@@ -130,6 +147,7 @@ public final class TextSearch implements Job<TextSearch.Result> {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "search %s for '%s'", kind.name().toLowerCase(Locale.ROOT), text);
+        return String.format(Locale.ROOT, "search %s for '%s'",
+                kinds.stream().map(x -> x.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")), text);
     }
 }

@@ -190,12 +190,8 @@ public final class GraphViewModel {
 
     /** The node of the graph whose text is closest in meaning to {@code text}, among tags, categories, brands and items. */
     private Optional<MeaningHit> byMeaning(InterestGraph graph, String text, JobContext ctx) throws Exception {
-        List<TextSearch.Hit> candidates = new ArrayList<>();
-        TextSearch.Kind[] kinds = TextSearch.Kind.values();
-        for (int k = 0; k < kinds.length; k++) {
-            candidates.addAll(new TextSearch(workspace, encoder, text, kinds[k], MEANING_CANDIDATES)
-                    .run(ctx.part((double) k / kinds.length, 1.0 / kinds.length, null)).hits());
-        }
+        List<TextSearch.Hit> candidates = new ArrayList<>(new TextSearch(workspace, encoder, text,
+                List.of(TextSearch.Kind.values()), MEANING_CANDIDATES).run(ctx).hits());
         candidates.sort(java.util.Comparator.comparingDouble(TextSearch.Hit::similarity).reversed());
         for (TextSearch.Hit c : candidates) {
             if (c.similarity() < MEANING_FLOOR) {
