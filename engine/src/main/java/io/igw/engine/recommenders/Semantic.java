@@ -1,6 +1,7 @@
 package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.linalg.Vectors;
 import io.igw.engine.text.BgeSmallZh;
 import io.igw.engine.text.CatalogueEncoding;
 import io.igw.engine.text.TextEncoder;
@@ -103,7 +104,7 @@ public final class Semantic extends BatchScoredRecommender {
             float w = (float) Math.pow(0.5, (n - 1 - at) / halfLife);
             titles.addTo(p, session.items()[at], w);
         }
-        return TitleVectors.unit(p);
+        return Vectors.unit(p);
     }
 
     @Override

@@ -83,21 +83,6 @@ final class TitleVectors {
         }
     }
 
-    /** The vector scaled to unit length, in place (zero stays zero). */
-    static float[] unit(float[] p) {
-        double norm = 0;
-        for (float x : p) {
-            norm += x * x;
-        }
-        if (norm > 0) {
-            float scale = (float) (1 / Math.sqrt(norm));
-            for (int x = 0; x < p.length; x++) {
-                p[x] *= scale;
-            }
-        }
-        return p;
-    }
-
     /** Item i's vector (a copy). */
     float[] vector(int i) {
         return Arrays.copyOfRange(vectors, i * dimensions, (i + 1) * dimensions);

@@ -1,5 +1,6 @@
 package io.igw.engine.text;
 
+import io.igw.engine.linalg.Vectors;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;

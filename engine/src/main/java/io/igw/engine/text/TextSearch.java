@@ -1,5 +1,6 @@
 package io.igw.engine.text;
 
+import io.igw.engine.linalg.Vectors;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;

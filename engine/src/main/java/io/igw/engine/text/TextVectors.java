@@ -1,5 +1,6 @@
 package io.igw.engine.text;
 
+import io.igw.engine.linalg.Vectors;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;

@@ -3,6 +3,7 @@ package io.igw.engine.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.igw.engine.linalg.Vectors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
-package io.igw.engine.text;
+package io.igw.engine.linalg;
 
 /** Small vector arithmetic on float arrays. */
-final class Vectors {
+public final class Vectors {
     private Vectors() {
     }
 
     /** The vector scaled to length 1 (the zero vector stays zero), in place. */
-    static float[] unit(float[] v) {
+    public static float[] unit(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += x * x;
@@ -20,7 +20,8 @@ final class Vectors {
         return v;
     }
 
-    static float dot(float[] a, float[] b, int bOffset) {
+    /** a · b[bOffset ..]. */
+    public static float dot(float[] a, float[] b, int bOffset) {
         float s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[bOffset + i];
