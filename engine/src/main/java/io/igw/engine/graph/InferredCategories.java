@@ -120,30 +120,30 @@ public final class InferredCategories {
 
     /** Each item's inferred category for a build, {@link EventRow#NO_CATEGORY} where there is none sure enough. */
     Lookup lookup() {
-        long[] ids = new long[itemIds.length];
-        long[] cats = new long[itemIds.length];
-        int n = 0;
-        Integer[] order = new Integer[itemIds.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(itemIds[a], itemIds[b]));
-        for (int i : order) {
+        LongSlots items = new LongSlots(Math.max(1, itemIds.length));
+        long[] categories = new long[itemIds.length];
+        for (int i = 0; i < itemIds.length; i++) {
             if (confidence[i] >= MIN_CONFIDENCE) {
-                ids[n] = itemIds[i];
-                cats[n++] = categoryIds[i];
+                categories[items.slot(itemIds[i])] = categoryIds[i];
             }
         }
-        return new Lookup(Arrays.copyOf(ids, n), Arrays.copyOf(cats, n));
+        return new Lookup(items, categories);
     }
 
-    /** Item id → inferred category, by binary search. */
-    record Lookup(long[] itemIds, long[] categoryIds) {
-        static final Lookup NONE = new Lookup(new long[0], new long[0]);
+    /** Item id → inferred category. */
+    static final class Lookup {
+        static final Lookup NONE = new Lookup(new LongSlots(1), new long[0]);
+        private final LongSlots items;
+        private final long[] categories;
+
+        private Lookup(LongSlots items, long[] categories) {
+            this.items = items;
+            this.categories = categories;
+        }
 
         long categoryOf(long itemId) {
-            int at = Arrays.binarySearch(itemIds, itemId);
-            return at < 0 ? EventRow.NO_CATEGORY : categoryIds[at];
+            int slot = items.find(itemId);
+            return slot < 0 ? EventRow.NO_CATEGORY : categories[slot];
         }
     }
 }
