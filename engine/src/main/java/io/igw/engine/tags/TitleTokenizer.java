@@ -45,11 +45,16 @@ public final class TitleTokenizer {
             if (isHan(cp)) {
                 han.appendCodePoint(cp);
             } else if (han.length() > 0) {
-                out.add(ChineseSegmenter.words(han.toString()).stream().map(String::trim).filter(w -> !w.isEmpty()).toList());
+                out.add(jiebaWords(han.toString()));
                 han.setLength(0);
             }
         }
         return out;
+    }
+
+    /** jieba's words of one run of Chinese characters, blanks dropped. */
+    private static List<String> jiebaWords(String han) {
+        return ChineseSegmenter.words(han).stream().map(String::trim).filter(w -> !w.isEmpty()).toList();
     }
 
     public List<String> tokens(String text) {
@@ -90,7 +95,7 @@ public final class TitleTokenizer {
 
     private void flushHan(StringBuilder run, List<String> out) {
         if (run.length() > 0) {
-            List<String> words = ChineseSegmenter.words(run.toString()).stream().map(String::trim).filter(w -> !w.isEmpty()).toList();
+            List<String> words = jiebaWords(run.toString());
             for (String w : phrases.merge(words)) {
                 String t = w.trim();
                 if (!t.isEmpty() && t.codePoints().allMatch(TitleTokenizer::isHan) && !STOP_WORDS.contains(t)) {
