@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
             BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.Realtime.class,
             BenchCommand.Search.class, BenchCommand.Describe.class, BenchCommand.Categories.class,
-            BenchCommand.Tags.class})
+            BenchCommand.Tags.class, BenchCommand.Concepts.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -326,6 +326,27 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench tags", new io.igw.engine.bench.TagsBenchmark(ws, items));
+            }
+        }
+    }
+
+    @Command(name = "concepts", mixinStandardHelpOptions = true,
+            description = {"Tags gathered into concepts (as igw encode does) beside the text model's similarity alone, in the",
+                "same run (encoding the catalogue first if needed). Prints, for concepts_ and similarity_only_: merged",
+                "(concepts of more than one form), tags_in_merged, tag_nodes, pure_share (concepts whose forms' items",
+                "sit mostly in one category) and the list of merged concepts."})
+    static final class Concepts implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench concepts", new io.igw.engine.bench.ConceptsBenchmark(ws,
+                        new io.igw.engine.text.BgeSmallZh()));
             }
         }
     }

@@ -36,6 +36,8 @@ final class EncodeCommand implements Callable<Integer> {
             out.put("tags", r.tags());
             out.put("tags_encoded", r.tagsEncoded());
             out.put("tags_reused", r.tagsReused());
+            out.put("concepts", r.concepts());
+            out.put("concept_tags", r.conceptTags());
             out.put("seconds", r.seconds());
             out.put("texts_per_second", r.textsPerSecond());
             System.out.println(Json.write(out));

@@ -102,6 +102,9 @@ final class InterestsCommand implements Callable<Integer> {
                 if (i.kind().equals("category") && graph.isInferred(Long.parseLong(i.target()))) {
                     m.put("inferred", true);
                 }
+                if (i.kind().equals("tag") && graph.tagForms(i.target()).size() > 1) {
+                    m.put("forms", graph.tagForms(i.target()));
+                }
                 List<Object> events = new ArrayList<>();
                 for (Evidence e : evidence.getOrDefault(i.kind() + ":" + i.target(), List.of())) {
                     Map<String, Object> em = new LinkedHashMap<>();

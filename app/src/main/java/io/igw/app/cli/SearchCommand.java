@@ -46,6 +46,9 @@ final class SearchCommand implements Callable<Integer> {
                 m.put("kind", h.kind());
                 m.put("id", h.id());
                 m.put("label", h.label());
+                if (h.forms().size() > 1) {
+                    m.put("forms", h.forms());
+                }
                 m.put("similarity", h.similarity());
                 hits.add(m);
             }

@@ -301,6 +301,9 @@ class WorkbenchWindowTest extends FxRobot {
         int before = view.canvas().shown().nodes().size();
         assertTrue(before > 5, "user 7's interests: " + text("#graphStatus"));
         assertEquals("user:7", view.canvas().shown().nodes().get(0).key());
+        java.util.List<String> tags = view.model().visible.get().nodes().stream().filter(n -> n.kind().equals("tag"))
+                .map(n -> n.key().substring(4)).limit(2).toList();
+        assertEquals(2, tags.size(), "user 7's tags");
 
         Node thumb = lookup("#graphThreshold .thumb").query();
         moveTo(thumb).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
@@ -311,6 +314,21 @@ class WorkbenchWindowTest extends FxRobot {
         clickOn("#graphCommunities");
         waitFor(() -> text("#graphStatus").contains("around 300 users"));
         assertTrue(view.canvas().shown().nodes().size() > 2, "one node per community: " + text("#graphStatus"));
+
+        // two of user 7's tags made one concept: searching the second form shows the concept, which lists both
+        String version = io.igw.engine.graph.InterestGraphBuilder.catalogueVersion(new io.igw.storage.datasets.DatasetStore(ws));
+        new io.igw.engine.graph.TagConcepts("test", version, new String[]{tags.get(0), tags.get(1)},
+                new String[]{tags.get(0), tags.get(0)}).save(ws);
+        io.igw.engine.graph.InterestGraphBuilder.update(ws, io.igw.engine.graph.GraphParameters.defaults()).run(JobContext.quiet());
+        interact(() -> view.model().refresh());
+        clickOn("#graphSearch").eraseText(20).write(tags.get(1));
+        clickOn("#graphShow");
+        waitFor(() -> view.canvas().shown().nodes().size() > 0
+                && view.canvas().shown().nodes().get(0).key().equals("tag:" + tags.get(0)));
+        interact(() -> view.model().select("tag:" + tags.get(0)));
+        waitFor(() -> view.model().selected.get() != null && view.model().selected.get().facts().stream()
+                .anyMatch(f -> f.startsWith("Concept of 2 tags that mean the same")));
+        saveShot(view, "graph-concept.png");
     }
 
     @Test

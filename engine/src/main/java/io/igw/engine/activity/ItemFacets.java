@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a marketer can target in an item: its categories and their parent categories, its brand, its tags and the
- * item itself, each a facet keyed as the command line names it ({@code category:302}, {@code brand:Acme},
- * {@code tag:wine}, {@code item:17}). Items are numbered densely in the order they are first met.
+ * What a marketer can target in an item: its categories and their parent categories, its brand, its tags' concepts
+ * and the item itself, each a facet keyed as the command line names it ({@code category:302}, {@code brand:Acme},
+ * {@code tag:wine}, {@code item:17}; a concept under any of its forms). Items are numbered densely in the order they
+ * are first met.
  */
 public final class ItemFacets {
     private final Map<String, Integer> numbers = new HashMap<>();
@@ -52,12 +53,20 @@ public final class ItemFacets {
             for (int feature : features.of(id)) {
                 String name = features.name(feature);
                 if (name.startsWith("tag:")) {
-                    facets.add(f.facet(name, "tag " + name.substring(4)));
+                    facets.add(f.facet(name, "tag " + String.join(" / ", features.concepts().formsOf(name.substring(4)))));
                 }
             }
             String title = entry == null || entry.title() == null ? null : entry.title();
             facets.add(f.facet("item:" + id, "item " + (title == null ? id : title)));
             f.known.put(id, facets.stream().mapToInt(Integer::intValue).toArray());
+        }
+        for (List<String> forms : features.concepts().merged()) {
+            Integer concept = f.numbers.get("tag:" + forms.get(0));
+            for (String form : forms) {
+                if (concept != null) {
+                    f.numbers.putIfAbsent("tag:" + form, concept); // a target may name any form of a concept
+                }
+            }
         }
         return f;
     }

@@ -18,8 +18,10 @@ public final class GraphColumns {
     public static final String CATEGORY_IDS = "category_ids";
     /** Every brand (string). */
     public static final String BRAND_NAMES = "brand_names";
-    /** Every tag (string). */
+    /** Every tag node: a concept, named by its head (string). */
     public static final String TAG_NAMES = "tag_names";
+    /** Each tag node's surface forms, head first, joined by {@link TagConcepts#FORM_SEPARATOR} (string; absent in older builds). */
+    public static final String TAG_FORMS = "tag_forms";
     /** User u's interests are edges [edge_start[u], edge_start[u+1]) (int). */
     public static final String EDGE_START = "edge_start";
     /** An interest's GraphKind code (byte). */

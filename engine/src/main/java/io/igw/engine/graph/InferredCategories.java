@@ -1,9 +1,7 @@
 package io.igw.engine.graph;
 
 import io.igw.storage.Workspace;
-import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
-import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventRow;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,17 +54,9 @@ public final class InferredCategories {
 
     /** Those stored for the workspace's current catalogue, if any. */
     public static Optional<InferredCategories> current(Workspace workspace) {
-        Path folder = folder(workspace);
-        if (!ColumnFolder.exists(folder)) {
-            return Optional.empty();
-        }
-        ColumnFolder f = ColumnFolder.open(folder);
-        String[] about = f.strings("about");
-        if (!about[1].equals(InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace)))) {
-            return Optional.empty();
-        }
-        return Optional.of(new InferredCategories(about[0], about[1], f.ints("categorised")[0], f.longs("item_ids"),
-                f.longs("category_ids"), f.floats("confidence")));
+        return CatalogueDerived.current(workspace, folder(workspace)).map(f -> new InferredCategories(f.strings("about")[0],
+                f.strings("about")[1], f.ints("categorised")[0], f.longs("item_ids"), f.longs("category_ids"),
+                f.floats("confidence")));
     }
 
     /** Replaces what the workspace keeps, in one rename. */

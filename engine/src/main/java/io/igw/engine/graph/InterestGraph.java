@@ -32,6 +32,8 @@ public final class InterestGraph {
     private final long[] categoryIds;
     private final String[] brandNames;
     private final String[] tagNames;
+    /** Each tag node's surface forms, head first (one form each in builds from before concepts). */
+    private final List<List<String>> tagForms;
     private final int[] edgeStart;
     private final byte[] edgeKind;
     private final int[] edgeTarget;
@@ -76,6 +78,9 @@ public final class InterestGraph {
         categoryIds = columns.longs(GraphColumns.CATEGORY_IDS);
         brandNames = columns.strings(GraphColumns.BRAND_NAMES);
         tagNames = columns.strings(GraphColumns.TAG_NAMES);
+        tagForms = columns.has(GraphColumns.TAG_FORMS, io.igw.storage.columns.ColumnType.STRING)
+                ? Arrays.stream(columns.strings(GraphColumns.TAG_FORMS)).map(TagConcepts::split).toList()
+                : Arrays.stream(tagNames).map(List::of).toList();
         edgeStart = columns.ints(GraphColumns.EDGE_START);
         edgeKind = columns.bytes(GraphColumns.EDGE_KIND);
         edgeTarget = columns.ints(GraphColumns.EDGE_TARGET);
@@ -191,10 +196,16 @@ public final class InterestGraph {
     private String label(GraphKind k, int target) {
         return switch (k) {
             case CATEGORY -> categoryLabel(categoryIds[target]);
-            case TAG -> tagNames[target];
+            case TAG -> tagLabel(target);
             case BRAND -> brandNames[target];
             case ITEM -> itemTitle(itemIds[target]);
         };
+    }
+
+    /** A tag node's label: its head, and how many other forms its concept gathers ("火锅底料 (+1 form)"). */
+    private String tagLabel(int t) {
+        int others = tagForms.get(t).size() - 1;
+        return others == 0 ? tagNames[t] : tagNames[t] + " (+" + others + (others == 1 ? " form)" : " forms)");
     }
 
     /** A category's name; one inferred for uncategorised items is named after its catalogue category, marked. */
@@ -364,7 +375,7 @@ public final class InterestGraph {
         for (int k = n - 1; k >= 0 && out.size() < limit; k--) {
             int e = (int) packed[k];
             int u = userOfEdge(e);
-            out.add(new Interest(userIds[u], kind.label(), target, label, edgeScore[e], edgeWeight[e], edgeLast[e]));
+            out.add(new Interest(userIds[u], kind.label(), targetId(kind, t), label, edgeScore[e], edgeWeight[e], edgeLast[e]));
         }
         return out;
     }
@@ -386,12 +397,35 @@ public final class InterestGraph {
             return switch (kind) {
                 case CATEGORY -> indexOf(categoryIds, Long.parseLong(target));
                 case ITEM -> itemIndex(Long.parseLong(target));
-                case TAG -> Arrays.asList(tagNames).indexOf(target);
+                case TAG -> tagIndex(target);
                 case BRAND -> Arrays.asList(brandNames).indexOf(target);
             };
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** The tag node (a concept) that has {@code form} as its head or as one of its forms, or -1. */
+    private int tagIndex(String form) {
+        int head = Arrays.asList(tagNames).indexOf(form);
+        if (head >= 0) {
+            return head;
+        }
+        for (int t = 0; t < tagForms.size(); t++) {
+            if (tagForms.get(t).contains(form)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The forms a tag node is written as, its head first: the tags that mean the same and were gathered into one
+     * concept (just the tag itself when it is alone, or unknown).
+     */
+    public List<String> tagForms(String tag) {
+        int t = tagIndex(tag);
+        return t < 0 ? List.of(tag) : tagForms.get(t);
     }
 
     /** A node the search found: its kind ("user" or a {@link GraphKind} label), id and label. */
@@ -432,8 +466,12 @@ public final class InterestGraph {
                 exact.add(new Node("category", q, categoryLabel(c)));
             }
         }
-        for (String t : tagNames) {
-            (t.equals(q) ? exact : prefix).add(t.startsWith(q) ? new Node("tag", t, t) : null);
+        for (int t = 0; t < tagNames.length; t++) {
+            String head = tagNames[t];
+            List<String> forms = tagForms.get(t);
+            boolean equal = forms.contains(q);
+            boolean starts = forms.stream().anyMatch(f -> f.startsWith(q));
+            (equal ? exact : prefix).add(starts ? new Node("tag", head, tagLabel(t)) : null);
         }
         for (String b : brandNames) {
             String lower = b.toLowerCase(java.util.Locale.ROOT);

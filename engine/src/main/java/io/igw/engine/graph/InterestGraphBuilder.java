@@ -70,7 +70,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         GraphStore store = new GraphStore(workspace);
         Optional<GraphBuild> base = update ? continuable(store, datasets) : Optional.empty();
         if (base.isPresent() && datasets.equals(base.get().datasets()) && params.asOf() == null
-                && factsVersion(catalogueVersion(datasetStore), InferredCategories.current(workspace))
+                && factsVersion(catalogueVersion(datasetStore), InferredCategories.current(workspace), TagConcepts.current(workspace))
                         .equals(catalogueOf(store.columns(base.get().id())))) {
             context.progress(1, "the graph is up to date");
             return summary(base.get(), 0, (System.nanoTime() - t0) / 1e9, Counts.of(store.columns(base.get().id())));
@@ -111,9 +111,11 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             context.checkCancelled();
             context.progress(0.75, "rolling items up into categories, brands and tags");
             Optional<InferredCategories> inferred = InferredCategories.current(workspace);
+            Optional<TagConcepts> concepts = TagConcepts.current(workspace);
             ItemFacts facts = new ItemFacts(pairs, catalogue, tags,
-                    inferred.map(InferredCategories::lookup).orElse(InferredCategories.Lookup.NONE));
-            String factsVersion = factsVersion(catalogueVersion, inferred);
+                    inferred.map(InferredCategories::lookup).orElse(InferredCategories.Lookup.NONE),
+                    concepts.orElse(TagConcepts.none()));
+            String factsVersion = factsVersion(catalogueVersion, inferred, concepts);
             boolean sameCatalogue = previous != null && factsVersion.equals(catalogueOf(previous));
             Interests interests = new Interests(pairs, facts, params,
                     sameCatalogue ? Interests.earlier(previous, added.factor(), added.touched()) : null);
@@ -130,7 +132,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             store.complete(build, pairs.events, seconds);
             context.progress(1, String.format("%,d interest edges", interests.count));
             Counts counts = Counts.of(pairs.users.size(), pairs.items.size(), facts.categories.size(), facts.brandNames.length,
-                    tags.names().length, interests.kind, interests.count, interests.evidence, itemLinks, categoryLinks);
+                    facts.conceptNames.length, interests.kind, interests.count, interests.evidence, itemLinks, categoryLinks);
             return summary(store.find(build).orElseThrow(), pairs.events - before, seconds, counts);
         } catch (Exception | Error e) {
             store.discard(build);
@@ -138,14 +140,17 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         }
     }
 
-    /** The catalogue version a build was made with (null for builds that did not record it). */
     /**
-     * What a build's item facts come from: the catalogue version, and the inferred categories when there are any, so
-     * that running {@code igw categorise} makes the next update roll up again.
+     * What a build's item facts come from: the catalogue version, and the inferred categories and tag concepts when
+     * there are any, so that running {@code igw categorise} or {@code igw encode} makes the next update roll up again.
      */
-    private static String factsVersion(String catalogueVersion, Optional<InferredCategories> inferred) {
-        return inferred.map(i -> catalogueVersion + " + " + i.stamp()).orElse(catalogueVersion);
+    private static String factsVersion(String catalogueVersion, Optional<InferredCategories> inferred,
+                                       Optional<TagConcepts> concepts) {
+        return catalogueVersion + inferred.map(i -> " + " + i.stamp()).orElse("")
+                + concepts.map(c -> " + " + c.stamp()).orElse("");
     }
+
+    /** The catalogue version a build was made with (null for builds that did not record it). */
 
     private static String catalogueOf(ColumnFolder build) {
         return build.has(GraphColumns.CATALOGUE_VERSION, ColumnType.STRING) ? build.strings(GraphColumns.CATALOGUE_VERSION)[0] : null;

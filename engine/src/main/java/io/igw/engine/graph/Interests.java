@@ -86,7 +86,7 @@ final class Interests {
         int[] order = grouped[1];
         Accumulator categories = new Accumulator(facts.categories.size());
         Accumulator brands = new Accumulator(facts.brandNames.length);
-        Accumulator tags = new Accumulator(facts.tags.names().length);
+        Accumulator tags = new Accumulator(facts.conceptNames.length);
         for (int u = 0; u < pairs.users.size(); u++) {
             start[u] = count;
             if (earlier != null && earlier.reusable(u)) {
@@ -109,7 +109,9 @@ final class Interests {
                 int[] t = facts.tags.tags();
                 float[] tw = facts.tags.weights();
                 for (int j = facts.tagFrom[i]; j < facts.tagTo[i]; j++) {
-                    tags.add(t[j], w * tw[j], p);
+                    if (facts.firstOfItsConcept(t, facts.tagFrom[i], j)) {
+                        tags.add(facts.tagConcept[t[j]], w * tw[j], p);
+                    }
                 }
             }
             categories.emit(GraphKind.CATEGORY);

@@ -5,7 +5,8 @@ import io.igw.storage.events.EventRow;
 
 /**
  * What the catalogue says about each item slot of a build: the categories it counts towards, its brand and its
- * tags, with categories and brands numbered densely for the build.
+ * tags, with categories and brands numbered densely for the build, and tags gathered into their concepts
+ * ({@link TagConcepts}): the graph's tag nodes are concepts, named by their heads.
  */
 final class ItemFacts {
     final LongSlots categories = new LongSlots(256);
@@ -16,9 +17,25 @@ final class ItemFacts {
     final int[] tagFrom;
     final int[] tagTo;
     final ItemTags tags;
+    /** Each of {@link ItemTags#names()}'s tags' concept: an index into {@link #conceptNames}. */
+    final int[] tagConcept;
+    final String[] conceptNames;
+    private final String[] conceptForms;
 
-    ItemFacts(PairState pairs, CatalogueFacts catalogue, ItemTags tags, InferredCategories.Lookup inferred) {
+    ItemFacts(PairState pairs, CatalogueFacts catalogue, ItemTags tags, InferredCategories.Lookup inferred,
+              TagConcepts concepts) {
         this.tags = tags;
+        String[] names = tags.names();
+        tagConcept = new int[names.length];
+        java.util.Map<String, Integer> slots = new java.util.LinkedHashMap<>();
+        for (int t = 0; t < names.length; t++) {
+            tagConcept[t] = slots.computeIfAbsent(concepts.headOf(names[t]), h -> slots.size());
+        }
+        conceptNames = slots.keySet().toArray(new String[0]);
+        conceptForms = new String[conceptNames.length];
+        for (int c = 0; c < conceptNames.length; c++) {
+            conceptForms[c] = TagConcepts.joined(concepts.formsOf(conceptNames[c]));
+        }
         int n = pairs.items.size();
         itemCategories = new int[n][];
         itemBrand = new int[n];
@@ -74,9 +91,23 @@ final class ItemFacts {
         return singles[slot];
     }
 
+    /**
+     * Whether {@code tags[j]} is the first of an item's tags (they start at {@code from}, strongest first) in its
+     * concept: an item tagged with two forms of one concept counts towards it once, with the stronger.
+     */
+    boolean firstOfItsConcept(int[] tags, int from, int j) {
+        for (int q = from; q < j; q++) {
+            if (tagConcept[tags[q]] == tagConcept[tags[j]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void save(ColumnFolderWriter out) {
         out.longs(GraphColumns.CATEGORY_IDS, categories.keys(), categories.size());
         out.strings(GraphColumns.BRAND_NAMES, brandNames);
-        out.strings(GraphColumns.TAG_NAMES, tags.names());
+        out.strings(GraphColumns.TAG_NAMES, conceptNames);
+        out.strings(GraphColumns.TAG_FORMS, conceptForms);
     }
 }

@@ -16,19 +16,22 @@ import java.util.Map;
 
 /**
  * What the interest graph knows about each item, as weighted features a content model can learn from: its categories
- * (the event's category, else the catalogue's: a film's genres), its brand and its tags, named as the graph names
- * them ({@code category:Drama}, {@code brand:Acme}, {@code tag:war}). Built from the same cached catalogue facts and
- * tags as the graph.
+ * (the event's category, else the catalogue's: a film's genres, else the one inferred from its title, marked), its
+ * brand and its tags' concepts, named as the graph names them ({@code category:Drama}, {@code brand:Acme},
+ * {@code tag:war}). Built from the same cached catalogue facts, tags, inferred categories and concepts as the graph.
  */
 public final class ItemFeatures {
     private final List<String> names;
     private final Map<Long, int[]> features;
     private final Map<Long, float[]> weights;
 
-    private ItemFeatures(List<String> names, Map<Long, int[]> features, Map<Long, float[]> weights) {
+    private final TagConcepts concepts;
+
+    private ItemFeatures(List<String> names, Map<Long, int[]> features, Map<Long, float[]> weights, TagConcepts concepts) {
         this.names = names;
         this.features = features;
         this.weights = weights;
+        this.concepts = concepts;
     }
 
     public static ItemFeatures load(Workspace workspace) {
@@ -58,6 +61,9 @@ public final class ItemFeatures {
         CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", version), () -> lookup);
         ItemTags tags = ItemTags.cached(store.catalogueCache(ItemTags.CACHE, version), () -> CatalogLookup.load(workspace),
                 () -> new ReviewTexts(workspace).byItem());
+        TagConcepts concepts = TagConcepts.currentOrNone(workspace);
+        InferredCategories.Lookup inferred = InferredCategories.current(workspace).map(InferredCategories::lookup)
+                .orElse(InferredCategories.Lookup.NONE);
         Builder builder = new Builder();
         java.util.Set<Long> items = new java.util.HashSet<>(lookup.items().keySet());
         items.addAll(eventCategory.keySet());
@@ -72,17 +78,27 @@ public final class ItemFeatures {
                 CatalogLookup.Category category = lookup.category(c);
                 builder.add(item, "category:" + (category == null ? String.valueOf(c) : category.label()), 1f);
             }
+            long guessed = categories.length == 0 ? inferred.categoryOf(item) : EventRow.NO_CATEGORY;
+            CatalogLookup.Category guessedAs = guessed == EventRow.NO_CATEGORY ? null : lookup.category(guessed);
+            if (guessedAs != null) {
+                builder.add(item, "category:" + guessedAs.label() + InferredCategories.LABEL_SUFFIX, 1f);
+            }
             if (at >= 0 && catalogue.brand(at) >= 0) {
                 builder.add(item, "brand:" + catalogue.brandNames()[catalogue.brand(at)], 1f);
             }
             int tagged = tags.find(item);
             if (tagged >= 0) {
                 for (int t = tags.start(tagged); t < tags.end(tagged); t++) {
-                    builder.add(item, "tag:" + tags.names()[tags.tags()[t]], tags.weights()[t]);
+                    builder.add(item, "tag:" + concepts.headOf(tags.names()[tags.tags()[t]]), tags.weights()[t]);
                 }
             }
         }
-        return builder.build();
+        return builder.build(concepts);
+    }
+
+    /** The concepts the tag features are named by (a feature {@code tag:H} is concept H, any of whose forms it stands for). */
+    public TagConcepts concepts() {
+        return concepts;
     }
 
     /** How many distinct features there are. */
@@ -109,13 +125,20 @@ public final class ItemFeatures {
         private final Map<Long, List<int[]>> features = new HashMap<>();
         private final Map<Long, List<Float>> weights = new HashMap<>();
 
+        /** Adds a feature to an item; one it has already (two forms of one concept) keeps the first, stronger, weight. */
         void add(long item, String name, float weight) {
             int f = numbers.computeIfAbsent(name, n -> numbers.size());
-            features.computeIfAbsent(item, x -> new ArrayList<>()).add(new int[]{f});
+            List<int[]> of = features.computeIfAbsent(item, x -> new ArrayList<>());
+            for (int[] known : of) {
+                if (known[0] == f) {
+                    return;
+                }
+            }
+            of.add(new int[]{f});
             weights.computeIfAbsent(item, x -> new ArrayList<>()).add(weight);
         }
 
-        ItemFeatures build() {
+        ItemFeatures build(TagConcepts concepts) {
             Map<Long, int[]> f = new HashMap<>();
             Map<Long, float[]> w = new HashMap<>();
             features.forEach((item, list) -> f.put(item, list.stream().mapToInt(a -> a[0]).toArray()));
@@ -126,7 +149,7 @@ public final class ItemFeatures {
                 }
                 w.put(item, a);
             });
-            return new ItemFeatures(new ArrayList<>(numbers.keySet()), f, w);
+            return new ItemFeatures(new ArrayList<>(numbers.keySet()), f, w, concepts);
         }
     }
 }

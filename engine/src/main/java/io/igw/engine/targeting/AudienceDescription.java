@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * An audience from a description in plain words ("young parents buying organic baby food", "送礼的茶叶"): the
- * categories, tags and brands whose names mean what it says, by the text model, each with its similarity. They are
- * proposals: shown, edited, then built into an audience as any targets are.
+ * categories, tags (as concepts, with their forms) and brands whose names mean what it says, by the text model,
+ * each with its similarity. They are proposals: shown, edited, then built into an audience as any targets are.
  */
 public final class AudienceDescription implements Job<AudienceDescription.Result> {
     /** Proposals of each kind considered; the best of all kinds are then ranked together. */
@@ -56,7 +56,8 @@ public final class AudienceDescription implements Job<AudienceDescription.Result
                 List.of(TextSearch.Kind.CATEGORY, TextSearch.Kind.TAG, TextSearch.Kind.BRAND), PER_KIND).run(context);
         List<Proposal> all = new ArrayList<>();
         for (TextSearch.Hit hit : found.hits()) {
-            all.add(new Proposal(target(TextSearch.Kind.named(hit.kind()), hit), hit.label(), hit.similarity()));
+            all.add(new Proposal(target(TextSearch.Kind.named(hit.kind()), hit), String.join(" / ", hit.forms()),
+                    hit.similarity()));
         }
         all.sort(Comparator.comparingDouble(Proposal::similarity).reversed());
         context.progress(1, all.size() + " proposals");

@@ -2,6 +2,7 @@ package io.igw.engine.text;
 
 import io.igw.engine.graph.InterestGraphBuilder;
 import io.igw.engine.graph.ItemTags;
+import io.igw.engine.graph.TagConcepts;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
@@ -11,6 +12,7 @@ import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.graph.GraphStore;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -18,8 +20,9 @@ import java.util.function.Supplier;
 /**
  * Encodes the catalogue's item titles and tags into vectors and keeps them in the workspace, one set per catalogue
  * version: when the catalogue has not changed, nothing is encoded (the model is not even loaded); when it has, only
- * the new or changed titles and the new tags are. A background job with progress and cancel; a cancelled run leaves
- * the earlier vectors as they were.
+ * the new or changed titles and the new tags are. Then the tags that mean the same are gathered into concepts
+ * ({@link ConceptFinder}). A background job with progress and cancel; a cancelled run leaves the earlier vectors as
+ * they were.
  */
 public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
     private final Workspace workspace;
@@ -31,9 +34,12 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
         this.encoder = encoder;
     }
 
-    /** What the run found and did. */
+    /**
+     * What the run found and did; {@code concepts} counts the concepts of more than one form, {@code conceptTags}
+     * the tags in them.
+     */
     public record Result(String model, String catalogueVersion, int items, int itemsEncoded, int itemsReused, int tags,
-                         int tagsEncoded, int tagsReused, double seconds) {
+                         int tagsEncoded, int tagsReused, int concepts, int conceptTags, double seconds) {
         /** Texts encoded per second (0 when none were). */
         public double textsPerSecond() {
             int encoded = itemsEncoded + tagsEncoded;
@@ -90,13 +96,20 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
 
     /** The catalogue version's tags under their keys ({@link TextVectors#hash} of the tag), ascending. */
     static TreeMap<Long, String> tagsByKey(Workspace workspace, String version, Supplier<CatalogLookup> catalog) {
-        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache(ItemTags.CACHE, version), catalog,
-                () -> new ReviewTexts(workspace).byItem());
+        return tagsByKey(itemTags(workspace, version, catalog));
+    }
+
+    private static TreeMap<Long, String> tagsByKey(ItemTags tags) {
         TreeMap<Long, String> byKey = new TreeMap<>();
         for (String tag : tags.names()) {
             byKey.put(TextVectors.hash(tag), tag);
         }
         return byKey;
+    }
+
+    private static ItemTags itemTags(Workspace workspace, String version, Supplier<CatalogLookup> catalog) {
+        return ItemTags.cached(new GraphStore(workspace).catalogueCache(ItemTags.CACHE, version), catalog,
+                () -> new ReviewTexts(workspace).byItem());
     }
 
     @Override
@@ -111,17 +124,28 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
             titles[i] = catalog.item(ids[i]).title();
         }
         context.progress(0.01, "tagging the catalogue");
-        TreeMap<Long, String> byKey = tagsByKey(workspace, version, () -> catalog);
+        ItemTags itemTags = itemTags(workspace, version, () -> catalog);
+        TreeMap<Long, String> byKey = tagsByKey(itemTags);
         long[] tagKeys = byKey.keySet().stream().mapToLong(Long::longValue).toArray();
         String[] tagTexts = byKey.values().toArray(new String[0]);
 
         TextVectors.Encoded items = encoded(itemsFolder(workspace), ids, titles, version,
                 context.part(0.02, 0.88, "titles: "));
         TextVectors.Encoded tagVectors = encoded(tagsFolder(workspace), tagKeys, tagTexts, version,
-                context.part(0.9, 0.1, "tags: "));
+                context.part(0.9, 0.09, "tags: "));
+        context.checkCancelled();
+        context.progress(0.99, "gathering tags that mean the same into concepts");
+        TagConcepts concepts = TagConcepts.current(workspace)
+                .filter(c -> c.model().equals(encoder.model()) && tagVectors.encoded() == 0 && c.tags() == tagKeys.length)
+                .orElseGet(() -> {
+                    TagConcepts found = ConceptFinder.find(itemTags, catalog, tagVectors.vectors(), version);
+                    found.save(workspace);
+                    return found;
+                });
         context.progress(1, "done");
         return new Result(encoder.model(), version, ids.length, items.encoded(), items.reused(), tagKeys.length,
-                tagVectors.encoded(), tagVectors.reused(), (System.nanoTime() - t0) / 1e9);
+                tagVectors.encoded(), tagVectors.reused(), concepts.merged().size(),
+                concepts.merged().stream().mapToInt(List::size).sum(), (System.nanoTime() - t0) / 1e9);
     }
 
     private TextVectors.Encoded encoded(Path folder, long[] keys, String[] texts, String version, JobContext context) {

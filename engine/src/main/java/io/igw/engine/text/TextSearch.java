@@ -1,5 +1,6 @@
 package io.igw.engine.text;
 
+import io.igw.engine.graph.TagConcepts;
 import io.igw.engine.linalg.Vectors;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.task.Job;
@@ -34,13 +35,22 @@ public final class TextSearch implements Job<TextSearch.Result> {
         }
     }
 
-    /** One thing found: its kind, id (a tag's id is its hash), label and cosine similarity to the query. */
-    public record Hit(String kind, long id, String label, double similarity) {
+    /**
+     * One thing found: its kind, id (a tag's id is its hash), label, cosine similarity to the query and, for a tag,
+     * the forms of its concept (the label, its head, first).
+     */
+    public record Hit(String kind, long id, String label, double similarity, List<String> forms) {
+        public Hit(String kind, long id, String label, double similarity) {
+            this(kind, id, label, similarity, List.of(label));
+        }
     }
 
     /** The hits, closest first within each kind searched, with the model that compared them. */
     public record Result(String model, List<Hit> hits) {
     }
+
+    /** Tags read per tag asked for: several forms of one concept count once. */
+    private static final int CONCEPT_FORMS_PER_HIT = 3;
 
     private final Workspace workspace;
     private final TextEncoder encoder;
@@ -108,8 +118,13 @@ public final class TextSearch implements Job<TextSearch.Result> {
     private List<Hit> tags(JobContext context, CatalogLookup catalog, float[] query) {
         TextVectors vectors = CatalogueEncoding.currentTagVectors(workspace, encoder, context);
         TreeMap<Long, String> names = CatalogueEncoding.tagsByKey(workspace, vectors.version(), () -> catalog);
-        return vectors.nearest(query, k).stream()
-                .map(m -> new Hit("tag", m.key(), names.getOrDefault(m.key(), ""), m.similarity())).toList();
+        TagConcepts concepts = TagConcepts.currentOrNone(workspace);
+        java.util.Map<String, Hit> byConcept = new java.util.LinkedHashMap<>();
+        for (TextVectors.Match m : vectors.nearest(query, k * CONCEPT_FORMS_PER_HIT)) {
+            String head = concepts.headOf(names.getOrDefault(m.key(), ""));
+            byConcept.putIfAbsent(head, new Hit("tag", TextVectors.hash(head), head, m.similarity(), concepts.formsOf(head)));
+        }
+        return byConcept.values().stream().limit(k).toList();
     }
 
     /** Categories by the closer of their two names (English and Chinese): vectors are not compared across languages. */

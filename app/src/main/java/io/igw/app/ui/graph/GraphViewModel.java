@@ -364,6 +364,10 @@ public final class GraphViewModel {
                     title = g.itemTitle(Long.parseLong(id));
                 } else if (k == GraphKind.CATEGORY) {
                     title = g.categoryLabel(Long.parseLong(id));
+                } else if (k == GraphKind.TAG && g.tagForms(id).size() > 1) {
+                    List<String> forms = g.tagForms(id);
+                    title = forms.get(0);
+                    facts.add("Concept of " + forms.size() + " tags that mean the same: " + String.join(", ", forms));
                 }
                 return new NodeDetails(key, title, facts, "Most interested users (share of their interest)", shares, evidence);
             }

@@ -9,6 +9,8 @@ import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.explore.Subgraph;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.generate.SampleGenerator;
+import io.igw.engine.graph.InterestGraphBuilder;
+import io.igw.engine.graph.TagConcepts;
 import io.igw.engine.ingest.ImportFormat;
 import io.igw.engine.ingest.ImportRequest;
 import io.igw.engine.ingest.WorkspaceImport;
@@ -16,6 +18,7 @@ import io.igw.engine.task.JobContext;
 import io.igw.engine.task.JobRunner;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
+import io.igw.storage.datasets.DatasetStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -140,5 +143,30 @@ class GraphViewModelTest {
         assertTrue(model.status.get().contains("found by meaning"), model.status.get());
         assertTrue(model.visible.get().nodes().get(0).label().toLowerCase(java.util.Locale.ROOT).contains("trail"),
                 "the centre is what the words mean: " + model.visible.get().nodes().get(0));
+    }
+
+    @Test
+    void aConceptIsOneNodeFoundByAnyOfItsFormsAndListsThem() {
+        model.buildGraph();
+        model.query.set("5");
+        model.search();
+        List<String> tags = model.visible.get().nodes().stream().filter(n -> n.kind().equals("tag"))
+                .map(n -> n.key().substring("tag:".length())).limit(2).toList();
+        assertEquals(2, tags.size(), "user 5 has tag interests");
+        String head = tags.get(0);
+        String form = tags.get(1);
+        new TagConcepts("test", InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace)),
+                new String[]{head, form}, new String[]{head, head}).save(workspace);
+        model.buildGraph();
+
+        model.query.set(form);
+        model.search();
+        assertEquals("tag:" + head, model.visible.get().nodes().get(0).key(), "the form finds its concept");
+        model.select("tag:" + head);
+        NodeDetails details = model.selected.get();
+        assertEquals(head, details.title());
+        assertTrue(details.facts().contains("Concept of 2 tags that mean the same: " + head + ", " + form),
+                details.facts().toString());
+        assertFalse(details.shares().isEmpty(), "its interested users");
     }
 }
