@@ -68,7 +68,9 @@ public final class Workspace implements AutoCloseable {
         }
         Workspace ws = new Workspace(dir, pool);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            if (Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate().migrationsExecuted > 0) {
+                ws.syncToDisk();
+            }
             for (Recovery r : ServiceLoader.load(Recovery.class, Workspace.class.getClassLoader())) {
                 r.recover(ws);
             }
@@ -80,6 +82,19 @@ public final class Workspace implements AutoCloseable {
             throw new WorkspaceException("The workspace at " + dir + " could not be prepared: " + rootMessage(e), e);
         }
         return ws;
+    }
+
+    /**
+     * Writes everything committed to the file now. H2 writes commits to disk within a second; a process killed in
+     * that second right after a new workspace's schema was made could leave the tables without the record of the
+     * migration that made them, and the workspace could not be opened again.
+     */
+    private void syncToDisk() {
+        try (Connection c = connection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new WorkspaceException("Cannot write the workspace at " + folder + " to disk: " + e.getMessage(), e);
+        }
     }
 
     private static WorkspaceException translate(Path dir, SQLException e) {
