@@ -10,7 +10,7 @@ import io.igw.engine.targeting.ExpectedLift;
 import io.igw.engine.targeting.Lookalikes;
 import io.igw.engine.targeting.Overlap;
 import io.igw.engine.targeting.Target;
-import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.Bilingual;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +123,7 @@ final class AudienceCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace, false)) {
             AudienceDescription.Result described = null;
             if (describe != null) {
-                described = Jobs.run("describe", new AudienceDescription(ws, new BgeSmallZh(), describe,
+                described = Jobs.run("describe", new AudienceDescription(ws, new Bilingual(), describe,
                         Math.max(use, PROPOSALS_SHOWN)), output.quiet);
                 if (described.proposals().isEmpty()) {
                     throw new IllegalArgumentException("Nothing in this workspace's catalogue has a name to match '" + describe + "'.");

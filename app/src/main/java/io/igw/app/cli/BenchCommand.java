@@ -257,7 +257,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
-                return options.run("bench search", new io.igw.engine.bench.SearchBenchmark(ws, new io.igw.engine.text.BgeSmallZh(), queries));
+                return options.run("bench search", new io.igw.engine.bench.SearchBenchmark(ws, new io.igw.engine.text.Bilingual(), queries));
             }
         }
     }
@@ -280,7 +280,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
-                return options.run("bench describe", new io.igw.engine.bench.DescribeBenchmark(ws, new io.igw.engine.text.BgeSmallZh(), descriptions));
+                return options.run("bench describe", new io.igw.engine.bench.DescribeBenchmark(ws, new io.igw.engine.text.Bilingual(), descriptions));
             }
         }
     }
@@ -303,7 +303,7 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench categories", new io.igw.engine.bench.CategoriesBenchmark(ws,
-                        new io.igw.engine.text.BgeSmallZh(), hide, options.seed));
+                        new io.igw.engine.text.Bilingual(), hide, options.seed));
             }
         }
     }
@@ -346,7 +346,7 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench concepts", new io.igw.engine.bench.ConceptsBenchmark(ws,
-                        new io.igw.engine.text.BgeSmallZh()));
+                        new io.igw.engine.text.Bilingual()));
             }
         }
     }

@@ -1,6 +1,6 @@
 package io.igw.app.cli;
 
-import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.Bilingual;
 import io.igw.engine.text.CategoryInference;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
@@ -37,7 +37,7 @@ final class CategoriseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = Workspace.open(workspace, false)) {
-            CategoryInference.Result r = Jobs.run("categorise", new CategoryInference(ws, new BgeSmallZh(), neighbours), output.quiet);
+            CategoryInference.Result r = Jobs.run("categorise", new CategoryInference(ws, new Bilingual(), neighbours), output.quiet);
             CatalogLookup catalog = CatalogLookup.load(ws);
             Map<String, Integer> byCategory = new TreeMap<>();
             List<Object> items = new ArrayList<>();

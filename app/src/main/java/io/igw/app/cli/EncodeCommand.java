@@ -1,6 +1,6 @@
 package io.igw.app.cli;
 
-import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.Bilingual;
 import io.igw.engine.text.CatalogueEncoding;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = Workspace.open(workspace, false)) {
-            CatalogueEncoding.Result r = Jobs.run("encode", new CatalogueEncoding(ws, new BgeSmallZh()), output.quiet);
+            CatalogueEncoding.Result r = Jobs.run("encode", new CatalogueEncoding(ws, new Bilingual()), output.quiet);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", r.model());
             out.put("catalogue_version", r.catalogueVersion());

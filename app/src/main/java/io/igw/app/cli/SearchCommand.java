@@ -1,6 +1,6 @@
 package io.igw.app.cli;
 
-import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.Bilingual;
 import io.igw.engine.text.TextSearch;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TextSearch.Kind what = TextSearch.Kind.named(kind);
         try (Workspace ws = Workspace.open(workspace, false)) {
-            TextSearch.Result r = Jobs.run("search", new TextSearch(ws, new BgeSmallZh(), text, what, k), output.quiet);
+            TextSearch.Result r = Jobs.run("search", new TextSearch(ws, new Bilingual(), text, what, k), output.quiet);
             List<Object> hits = new ArrayList<>();
             for (TextSearch.Hit h : r.hits()) {
                 Map<String, Object> m = new LinkedHashMap<>();

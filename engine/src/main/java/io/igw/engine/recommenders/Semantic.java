@@ -2,7 +2,7 @@ package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.linalg.Vectors;
-import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.Bilingual;
 import io.igw.engine.text.CatalogueEncoding;
 import io.igw.engine.text.TextEncoder;
 import io.igw.engine.text.TextVectors;
@@ -23,7 +23,7 @@ public final class Semantic extends BatchScoredRecommender {
     /** How fast older actions fade from the profile, in actions; and the text model the titles are encoded with. */
     public record Settings(double halfLife, String model) implements ModelSettings {
         public static Settings standard() {
-            return new Settings(10, BgeSmallZh.MODEL);
+            return new Settings(10, Bilingual.MODEL);
         }
     }
 
@@ -33,7 +33,7 @@ public final class Semantic extends BatchScoredRecommender {
         private final TextEncoder encoder;
 
         public Trainer(Workspace workspace, Settings settings) {
-            this(workspace, settings, new BgeSmallZh());
+            this(workspace, settings, new Bilingual());
         }
 
         Trainer(Workspace workspace, Settings settings, TextEncoder encoder) {

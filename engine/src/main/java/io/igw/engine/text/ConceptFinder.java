@@ -18,7 +18,8 @@ import java.util.Set;
  * "麻辣火锅底料", "风衣" and "复古风衣", "card" and "cards".
  *
  * <p>decision: two tags are one concept only when every one of these holds (tuned on the demo catalogue, where
- * the text model alone would join "pants" with "pan", "kettlebell" with "kettle", "adidas" with "nike"):
+ * the text model's similarity alone would join 猫窝 with 狗窝, "nike" with "adidas", "pants" with "trousers" (yoga
+ * pants and suit trousers) and, with the Chinese model alone, "pants" with "pan"):
  * <ul>
  *   <li>the same script (the model is Chinese-first: across languages its similarities are not to be trusted);</li>
  *   <li>their vectors are similar (cosine at least {@link #MIN_SIMILARITY});</li>
@@ -28,15 +29,22 @@ import java.util.Set;
  *       the rarer one's items);</li>
  *   <li>neither is a brand (brands are their own nodes, and rival brands look alike);</li>
  *   <li>one is a variant of the other (a Chinese compound ending in the other, its head noun, as 麻辣火锅底料 ends in
- *       火锅底料; an English plural), or their vectors are nearly the same (at least {@link #SAME_MEANING}):
- *       siblings in one category (红酒 and 白酒, 猫窝 and 狗窝) pass the other tests but are different things.</li>
+ *       火锅底料; an English plural), or their vectors are nearly the same (at least {@link #SAME_MEANING_CHINESE}
+ *       in Chinese, {@link #SAME_MEANING_ENGLISH} in English: synonyms as earphones and headphones): siblings in one
+ *       category (红酒 and 白酒, 猫窝 and 狗窝) pass the other tests but are different things.</li>
  * </ul>
  * Tags are taken commonest first; each joins the concept whose head it matches best, or heads a new one, so a
  * concept never drifts by chaining.
  */
 public final class ConceptFinder {
     static final double MIN_SIMILARITY = 0.80;
-    static final double SAME_MEANING = 0.92;
+    /**
+     * Nearly the same vectors, by script: BGE puts Chinese siblings (猫窝 / 狗窝) as high as 0.82, while English
+     * synonyms, read by the English model, reach 0.82–0.85 (earphones / headphones 0.845) and its look-alikes stay
+     * lower (pants / pan 0.49).
+     */
+    static final double SAME_MEANING_CHINESE = 0.92;
+    static final double SAME_MEANING_ENGLISH = 0.82;
     static final double MIN_CONTEXT = 0.6;
     static final double MAX_TOGETHER = 0.1;
     private static final double CO_TAG_WEIGHT = 0.5;
@@ -105,7 +113,8 @@ public final class ConceptFinder {
         if (script == Script.OTHER || script != Script.of(tag) || brands.contains(head.toLowerCase(Locale.ROOT))) {
             return false;
         }
-        if (!(similarity >= SAME_MEANING || isVariant(head, tag, script))) {
+        double sameMeaning = script == Script.HAN ? SAME_MEANING_CHINESE : SAME_MEANING_ENGLISH;
+        if (!(similarity >= sameMeaning || isVariant(head, tag, script))) {
             return false;
         }
         int rarer = Math.min(contexts.items[h], contexts.items[t]);
@@ -123,24 +132,6 @@ public final class ConceptFinder {
         String l = longer.toLowerCase(Locale.ROOT);
         return l.equals(s + "s") || l.equals(s + "es")
                 || (s.endsWith("y") && l.equals(s.substring(0, s.length() - 1) + "ies"));
-    }
-
-    /** Which script a tag is written in: Chinese (any Han character) or Latin letters. */
-    enum Script {
-        HAN, LATIN, OTHER;
-
-        static Script of(String tag) {
-            boolean latin = false;
-            for (int i = 0; i < tag.length(); ) {
-                int c = tag.codePointAt(i);
-                i += Character.charCount(c);
-                if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                    return HAN;
-                }
-                latin |= Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
-            }
-            return latin ? LATIN : OTHER;
-        }
     }
 
     /**

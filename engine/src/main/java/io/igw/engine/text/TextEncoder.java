@@ -11,4 +11,12 @@ public interface TextEncoder {
 
     /** One unit-length vector per text, in order; a blank text gets the zero vector (it means nothing). */
     float[][] encode(List<String> texts);
+
+    /**
+     * The similarity to {@code text} above which another text is taken to mean something like it (unrelated short
+     * texts score below): 0.6 unless the model says otherwise.
+     */
+    default double relatedAbove(String text) {
+        return 0.6;
+    }
 }

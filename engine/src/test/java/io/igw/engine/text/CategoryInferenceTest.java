@@ -64,7 +64,7 @@ class CategoryInferenceTest {
         try (Workspace ws = Workspace.open(tmp.resolve("ws"), true)) {
             new WorkspaceImport(ws, new ImportRequest(ImportFormat.GENERIC, List.of(log),
                     Map.of(DatasetKind.ITEMS, items, DatasetKind.CATEGORIES, SAMPLE.resolve("categories.csv")), "")).run(JobContext.quiet());
-            CategoryInference.Result r = new CategoryInference(ws, new BgeSmallZh(), 10)
+            CategoryInference.Result r = new CategoryInference(ws, new Bilingual(), 10)
                     .run(JobContext.quiet());
             assertEquals(truth.size(), r.inferred().size(), "every uncategorised item gets one");
             assertEquals(lines.size() - 1 - truth.size(), r.categorised());
@@ -82,7 +82,7 @@ class CategoryInferenceTest {
             }
             CategoryInference.Result stored = CategoryInference.stored(ws).orElseThrow();
             assertEquals(r.inferred().size(), stored.inferred().size());
-            assertEquals(BgeSmallZh.MODEL, stored.model());
+            assertEquals(Bilingual.MODEL, stored.model());
 
             // the graph gives them their own nodes, marked, beside the catalogue's
             GraphBuildSummary build = InterestGraphBuilder.full(ws, GraphParameters.defaults()).run(JobContext.quiet());

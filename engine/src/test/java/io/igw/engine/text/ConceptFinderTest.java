@@ -50,19 +50,20 @@ class ConceptFinderTest {
             assertFalse(plain.interestedUsers(GraphKind.TAG, "麻辣火锅底料", 1).isEmpty(), "before: a tag of its own");
             assertEquals(List.of("麻辣火锅底料"), plain.tagForms("麻辣火锅底料"));
 
-            CatalogueEncoding.Result encoded = new CatalogueEncoding(ws, new BgeSmallZh()).run(JobContext.quiet());
+            CatalogueEncoding.Result encoded = new CatalogueEncoding(ws, new Bilingual()).run(JobContext.quiet());
             assertTrue(encoded.concepts() > 0 && encoded.conceptTags() >= 2 * encoded.concepts(), "concepts: " + encoded);
             TagConcepts concepts = TagConcepts.current(ws).orElseThrow();
-            assertEquals(BgeSmallZh.MODEL, concepts.model());
+            assertEquals(Bilingual.MODEL, concepts.model());
             assertEquals(List.of("火锅底料", "麻辣火锅底料"), concepts.formsOf("麻辣火锅底料"), "the commoner, shorter form heads it");
             assertEquals("风衣", concepts.headOf("复古风衣"));
+            assertEquals("earphones", concepts.headOf("headphones"), "English synonyms, by the English model");
             // near in the model's space, but different things: siblings, rival brands, words that only look alike
             for (String[] apart : new String[][]{{"红酒", "白酒"}, {"猫窝", "狗窝"}, {"nike", "adidas"}, {"pants", "pan"},
-                {"kettlebell", "kettle"}, {"充电器", "充电宝"}}) {
+                {"kettlebell", "kettle"}, {"充电器", "充电宝"}, {"pants", "trousers"}, {"shoes", "sneakers"}}) {
                 assertNotEquals(concepts.headOf(apart[0]), concepts.headOf(apart[1]), String.join(" / ", apart));
             }
             for (List<String> forms : concepts.merged()) {
-                assertEquals(1, forms.stream().map(f -> ConceptFinder.Script.of(f)).distinct().count(), "one language: " + forms);
+                assertEquals(1, forms.stream().map(f -> Script.of(f)).distinct().count(), "one language: " + forms);
             }
 
             // the graph rolls items up into the concept; its forms find it
@@ -90,21 +91,21 @@ class ConceptFinderTest {
 
             GraphBuildSummary again = InterestGraphBuilder.update(ws, GraphParameters.defaults()).run(JobContext.quiet());
             assertEquals(after.buildId(), again.buildId(), "nothing changed: the graph is up to date");
-            assertEquals(0, new CatalogueEncoding(ws, new BgeSmallZh()).run(JobContext.quiet()).tagsEncoded());
+            assertEquals(0, new CatalogueEncoding(ws, new Bilingual()).run(JobContext.quiet()).tagsEncoded());
             assertEquals(concepts.merged(), TagConcepts.current(ws).orElseThrow().merged(), "the same concepts again");
         }
     }
 
     @Test
     void aVariantIsAChineseCompoundEndingInTheOtherOrAnEnglishPlural() {
-        assertTrue(ConceptFinder.isVariant("火锅底料", "麻辣火锅底料", ConceptFinder.Script.HAN));
-        assertFalse(ConceptFinder.isVariant("智能", "智能手机", ConceptFinder.Script.HAN), "a prefix is another thing");
-        assertFalse(ConceptFinder.isVariant("衫", "针织衫", ConceptFinder.Script.HAN), "one character says too little");
-        assertTrue(ConceptFinder.isVariant("card", "cards", ConceptFinder.Script.LATIN));
-        assertTrue(ConceptFinder.isVariant("battery", "batteries", ConceptFinder.Script.LATIN));
-        assertFalse(ConceptFinder.isVariant("pan", "pants", ConceptFinder.Script.LATIN));
-        assertEquals(ConceptFinder.Script.HAN, ConceptFinder.Script.of("usb充电器"));
-        assertEquals(ConceptFinder.Script.LATIN, ConceptFinder.Script.of("usb-c"));
-        assertEquals(ConceptFinder.Script.OTHER, ConceptFinder.Script.of("2024"));
+        assertTrue(ConceptFinder.isVariant("火锅底料", "麻辣火锅底料", Script.HAN));
+        assertFalse(ConceptFinder.isVariant("智能", "智能手机", Script.HAN), "a prefix is another thing");
+        assertFalse(ConceptFinder.isVariant("衫", "针织衫", Script.HAN), "one character says too little");
+        assertTrue(ConceptFinder.isVariant("card", "cards", Script.LATIN));
+        assertTrue(ConceptFinder.isVariant("battery", "batteries", Script.LATIN));
+        assertFalse(ConceptFinder.isVariant("pan", "pants", Script.LATIN));
+        assertEquals(Script.HAN, Script.of("usb充电器"));
+        assertEquals(Script.LATIN, Script.of("usb-c"));
+        assertEquals(Script.OTHER, Script.of("2024"));
     }
 }

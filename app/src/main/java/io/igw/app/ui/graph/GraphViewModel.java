@@ -12,7 +12,7 @@ import io.igw.engine.graph.InterestCommunities;
 import io.igw.engine.graph.InterestGraphBuilder;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
-import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.Bilingual;
 import io.igw.engine.text.TextEncoder;
 import io.igw.engine.text.TextSearch;
 import io.igw.storage.Behaviour;
@@ -81,13 +81,11 @@ public final class GraphViewModel {
     private final TextEncoder encoder;
     /** Candidates of each kind tried, closest first, when searching by meaning. */
     private static final int MEANING_CANDIDATES = 5;
-    /** Below this similarity nothing is taken to mean what was typed (unrelated short texts score 0.3–0.5). */
-    private static final double MEANING_FLOOR = 0.6;
     private UiTasks.Running layout;
     private long generation;
 
     public GraphViewModel(Workspace workspace, UiTasks tasks) {
-        this(workspace, tasks, new BgeSmallZh());
+        this(workspace, tasks, new Bilingual());
     }
 
     /** @param encoder the text model that reads searches no node's name matches */
@@ -194,7 +192,7 @@ public final class GraphViewModel {
                 List.of(TextSearch.Kind.values()), MEANING_CANDIDATES).run(ctx).hits());
         candidates.sort(java.util.Comparator.comparingDouble(TextSearch.Hit::similarity).reversed());
         for (TextSearch.Hit c : candidates) {
-            if (c.similarity() < MEANING_FLOOR) {
+            if (c.similarity() < encoder.relatedAbove(text)) {
                 break;
             }
             String id = c.kind().equals("item") || c.kind().equals("category") ? Long.toString(c.id()) : c.label();

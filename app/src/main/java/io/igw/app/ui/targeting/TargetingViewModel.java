@@ -17,7 +17,7 @@ import io.igw.engine.targeting.Target;
 import io.igw.engine.targeting.TargetingData;
 import io.igw.engine.prediction.Outcome;
 import io.igw.engine.prediction.SavedPredictions;
-import io.igw.engine.text.BgeSmallZh;
+import io.igw.engine.text.Bilingual;
 import io.igw.engine.text.TextEncoder;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
@@ -121,7 +121,7 @@ public final class TargetingViewModel {
     private AudiencePreview.Request shownRequest;
 
     public TargetingViewModel(Workspace workspace, UiTasks tasks) {
-        this(workspace, tasks, new BgeSmallZh());
+        this(workspace, tasks, new Bilingual());
     }
 
     /** @param encoder the text model that reads descriptions */
