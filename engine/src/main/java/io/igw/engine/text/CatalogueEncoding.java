@@ -136,7 +136,7 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
         context.checkCancelled();
         context.progress(0.99, "gathering tags that mean the same into concepts");
         TagConcepts concepts = TagConcepts.current(workspace)
-                .filter(c -> c.model().equals(encoder.model()) && tagVectors.encoded() == 0 && c.tags() == tagKeys.length)
+                .filter(c -> c.model().equals(ConceptFinder.madeBy(encoder.model())) && tagVectors.encoded() == 0 && c.tags() == tagKeys.length)
                 .orElseGet(() -> {
                     TagConcepts found = ConceptFinder.find(itemTags, catalog, tagVectors.vectors(), version);
                     found.save(workspace);

@@ -37,6 +37,8 @@ import java.util.Set;
  * concept never drifts by chaining.
  */
 public final class ConceptFinder {
+    /** Names these rules in what they find, so that concepts found by other rules are found again. */
+    static final String RULES = "rules-2";
     static final double MIN_SIMILARITY = 0.80;
     /**
      * Nearly the same vectors, by script: BGE puts Chinese siblings (猫窝 / 狗窝) as high as 0.82, while English
@@ -104,7 +106,12 @@ public final class ConceptFinder {
                 headOf[t] = names[best];
             }
         }
-        return new TagConcepts(tagVectors.model(), catalogueVersion, names, headOf);
+        return new TagConcepts(madeBy(tagVectors.model()), catalogueVersion, names, headOf);
+    }
+
+    /** What concepts found from this model's vectors by these rules are recorded as made by. */
+    static String madeBy(String model) {
+        return model + " " + RULES;
     }
 
     private static boolean sameConcept(String head, String tag, double similarity, int h, int t, Contexts contexts,

@@ -53,7 +53,7 @@ class ConceptFinderTest {
             CatalogueEncoding.Result encoded = new CatalogueEncoding(ws, new Bilingual()).run(JobContext.quiet());
             assertTrue(encoded.concepts() > 0 && encoded.conceptTags() >= 2 * encoded.concepts(), "concepts: " + encoded);
             TagConcepts concepts = TagConcepts.current(ws).orElseThrow();
-            assertEquals(Bilingual.MODEL, concepts.model());
+            assertEquals(Bilingual.MODEL + " " + ConceptFinder.RULES, concepts.model());
             assertEquals(List.of("火锅底料", "麻辣火锅底料"), concepts.formsOf("麻辣火锅底料"), "the commoner, shorter form heads it");
             assertEquals("风衣", concepts.headOf("复古风衣"));
             assertEquals("earphones", concepts.headOf("headphones"), "English synonyms, by the English model");
