@@ -13,7 +13,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        java.util.Optional<Integer> restarted = OpenBlasKernels.restartIfNeeded();
+        System.exit(restarted.isPresent() ? restarted.get() : run(args));
     }
 
     public static int run(String... args) {
