@@ -109,7 +109,7 @@ final class Interests {
                 int[] t = facts.tags.tags();
                 float[] tw = facts.tags.weights();
                 for (int j = facts.tagFrom[i]; j < facts.tagTo[i]; j++) {
-                    if (facts.firstOfItsConcept(t, facts.tagFrom[i], j)) {
+                    if (!facts.repeatedConcept[j]) {
                         tags.add(facts.tagConcept[t[j]], w * tw[j], p);
                     }
                 }

@@ -20,6 +20,8 @@ final class ItemFacts {
     /** Each of {@link ItemTags#names()}'s tags' concept: an index into {@link #conceptNames}. */
     final int[] tagConcept;
     final String[] conceptNames;
+    /** Per entry of {@link ItemTags#tags()}: a second form of a concept the item has already (counted once). */
+    final boolean[] repeatedConcept;
     private final String[] conceptForms;
 
     ItemFacts(PairState pairs, CatalogueFacts catalogue, ItemTags tags, InferredCategories.Lookup inferred,
@@ -32,6 +34,7 @@ final class ItemFacts {
             tagConcept[t] = slots.computeIfAbsent(concepts.headOf(names[t]), h -> slots.size());
         }
         conceptNames = slots.keySet().toArray(new String[0]);
+        repeatedConcept = repeats(tags, tagConcept);
         conceptForms = new String[conceptNames.length];
         for (int c = 0; c < conceptNames.length; c++) {
             conceptForms[c] = TagConcepts.joined(concepts.formsOf(conceptNames[c]));
@@ -92,16 +95,21 @@ final class ItemFacts {
     }
 
     /**
-     * Whether {@code tags[j]} is the first of an item's tags (they start at {@code from}, strongest first) in its
-     * concept: an item tagged with two forms of one concept counts towards it once, with the stronger.
+     * Marks each entry of {@link ItemTags#tags()} whose concept an earlier (stronger) tag of the same item has
+     * already: an item tagged with two forms of one concept counts towards it once. Worked out once per item here,
+     * not once per (user, item) pair.
      */
-    boolean firstOfItsConcept(int[] tags, int from, int j) {
-        for (int q = from; q < j; q++) {
-            if (tagConcept[tags[q]] == tagConcept[tags[j]]) {
-                return false;
+    private static boolean[] repeats(ItemTags tags, int[] tagConcept) {
+        int[] t = tags.tags();
+        boolean[] repeat = new boolean[t.length];
+        for (int p = 0; p < tags.size(); p++) {
+            for (int j = tags.start(p); j < tags.end(p); j++) {
+                for (int q = tags.start(p); q < j && !repeat[j]; q++) {
+                    repeat[j] = tagConcept[t[q]] == tagConcept[t[j]];
+                }
             }
         }
-        return true;
+        return repeat;
     }
 
     void save(ColumnFolderWriter out) {
