@@ -35,11 +35,8 @@ public final class ItemFacets {
         for (long id : items) {
             Set<Integer> facets = new LinkedHashSet<>();
             Long fromEvents = eventCategory.get(id);
-            long[] categories = fromEvents != null ? new long[]{fromEvents} : catalog.categoriesOf(id);
+            long[] categories = fromEvents != null ? new long[]{fromEvents} : catalog.categoriesOrOwn(id);
             CatalogLookup.Item entry = catalog.item(id);
-            if (categories.length == 0 && entry != null && entry.categoryId() != null) {
-                categories = new long[]{entry.categoryId()};
-            }
             for (long c : categories) {
                 for (Long at = c; at != null; ) {
                     CatalogLookup.Category category = catalog.category(at);

@@ -11,9 +11,7 @@ import io.igw.engine.text.TextEncoder;
 import io.igw.engine.text.TextVectors;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
-import io.igw.storage.catalog.ReviewTexts;
 import io.igw.storage.datasets.DatasetStore;
-import io.igw.storage.graph.GraphStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,8 +39,7 @@ public final class ConceptsBenchmark implements Job<Map<String, Object>> {
         TextVectors vectors = CatalogueEncoding.currentTagVectors(workspace, encoder, context.part(0, 0.8, null));
         String version = InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace));
         CatalogLookup catalog = CatalogLookup.load(workspace);
-        ItemTags tags = ItemTags.cached(new GraphStore(workspace).catalogueCache(ItemTags.CACHE, version), () -> catalog,
-                () -> new ReviewTexts(workspace).byItem());
+        ItemTags tags = ItemTags.of(workspace, version, () -> catalog);
         Map<String, Long> mainCategory = mainCategories(tags, catalog);
         context.progress(0.8, "gathering concepts");
         long t0 = System.nanoTime();
@@ -79,10 +76,8 @@ public final class ConceptsBenchmark implements Job<Map<String, Object>> {
     private static Map<String, Long> mainCategories(ItemTags tags, CatalogLookup catalog) {
         Map<String, Map<Long, Integer>> counts = new HashMap<>();
         for (int i = 0; i < tags.size(); i++) {
-            CatalogLookup.Item item = catalog.item(tags.itemAt(i));
-            long[] categories = catalog.categoriesOf(tags.itemAt(i));
-            long category = categories.length > 0 ? categories[0]
-                    : item != null && item.categoryId() != null ? item.categoryId() : -1L;
+            long[] categories = catalog.categoriesOrOwn(tags.itemAt(i));
+            long category = categories.length > 0 ? categories[0] : -1L;
             for (int t : tags.tagsAt(i)) {
                 counts.computeIfAbsent(tags.names()[t], k -> new HashMap<>()).merge(category, 1, Integer::sum);
             }

@@ -4,7 +4,6 @@ import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
-import io.igw.storage.catalog.ReviewTexts;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
 import io.igw.storage.columns.ColumnType;
@@ -106,8 +105,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", catalogueVersion),
                     () -> CatalogLookup.load(workspace, false));
             context.progress(0.65, "tagging items from titles and reviews");
-            ItemTags tags = ItemTags.cached(store.catalogueCache(ItemTags.CACHE, catalogueVersion), () -> CatalogLookup.load(workspace),
-                    () -> new ReviewTexts(workspace).byItem());
+            ItemTags tags = ItemTags.of(workspace, catalogueVersion, () -> CatalogLookup.load(workspace));
             context.checkCancelled();
             context.progress(0.75, "rolling items up into categories, brands and tags");
             Optional<InferredCategories> inferred = InferredCategories.current(workspace);

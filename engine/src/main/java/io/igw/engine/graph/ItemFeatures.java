@@ -2,7 +2,6 @@ package io.igw.engine.graph;
 
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
-import io.igw.storage.catalog.ReviewTexts;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
@@ -59,8 +58,7 @@ public final class ItemFeatures {
         String version = InterestGraphBuilder.catalogueVersion(datasets);
         CatalogLookup lookup = CatalogLookup.load(workspace, false);
         CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", version), () -> lookup);
-        ItemTags tags = ItemTags.cached(store.catalogueCache(ItemTags.CACHE, version), () -> CatalogLookup.load(workspace),
-                () -> new ReviewTexts(workspace).byItem());
+        ItemTags tags = ItemTags.of(workspace, version, () -> CatalogLookup.load(workspace));
         TagConcepts concepts = TagConcepts.currentOrNone(workspace);
         InferredCategories.Lookup inferred = InferredCategories.current(workspace).map(InferredCategories::lookup)
                 .orElse(InferredCategories.Lookup.NONE);

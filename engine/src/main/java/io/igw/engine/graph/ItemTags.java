@@ -3,7 +3,10 @@ package io.igw.engine.graph;
 import io.igw.engine.tags.CataloguePhrases;
 import io.igw.engine.tags.TagExtractor;
 import io.igw.engine.tags.TitleTokenizer;
+import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
+import io.igw.storage.catalog.ReviewTexts;
+import io.igw.storage.graph.GraphStore;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
 import java.nio.file.Path;
@@ -59,6 +62,15 @@ public final class ItemTags {
             w.commit();
         }
         return tags;
+    }
+
+    /**
+     * The tags of the workspace's catalogue version {@code version}, from its catalogue cache (titles from
+     * {@code catalog} and the workspace's reviews when they must be extracted).
+     */
+    public static ItemTags of(Workspace workspace, String version, Supplier<CatalogLookup> catalog) {
+        return cached(new GraphStore(workspace).catalogueCache(CACHE, version), catalog,
+                () -> new ReviewTexts(workspace).byItem());
     }
 
     /**

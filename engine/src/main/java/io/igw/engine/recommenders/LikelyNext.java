@@ -72,12 +72,7 @@ public final class LikelyNext {
         Interactions known = model.interactions();
         categoriesOfItem = new HashMap<>();
         for (int i = 0; i < known.items(); i++) {
-            long[] all = catalogue.categoriesOf(known.itemId(i));
-            if (all.length == 0) {
-                CatalogLookup.Item item = catalogue.item(known.itemId(i));
-                all = item == null || item.categoryId() == null ? new long[0] : new long[]{item.categoryId()};
-            }
-            categoriesOfItem.put(i, all);
+            categoriesOfItem.put(i, catalogue.categoriesOrOwn(known.itemId(i)));
         }
         labels = new HashMap<>();
         catalogue.categories().forEach((id, c) -> labels.put(id, c.label()));

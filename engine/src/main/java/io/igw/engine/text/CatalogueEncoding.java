@@ -7,9 +7,7 @@ import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
-import io.igw.storage.catalog.ReviewTexts;
 import io.igw.storage.datasets.DatasetStore;
-import io.igw.storage.graph.GraphStore;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -96,7 +94,7 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
 
     /** The catalogue version's tags under their keys ({@link TextVectors#hash} of the tag), ascending. */
     static TreeMap<Long, String> tagsByKey(Workspace workspace, String version, Supplier<CatalogLookup> catalog) {
-        return tagsByKey(itemTags(workspace, version, catalog));
+        return tagsByKey(ItemTags.of(workspace, version, catalog));
     }
 
     private static TreeMap<Long, String> tagsByKey(ItemTags tags) {
@@ -105,11 +103,6 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
             byKey.put(TextVectors.hash(tag), tag);
         }
         return byKey;
-    }
-
-    private static ItemTags itemTags(Workspace workspace, String version, Supplier<CatalogLookup> catalog) {
-        return ItemTags.cached(new GraphStore(workspace).catalogueCache(ItemTags.CACHE, version), catalog,
-                () -> new ReviewTexts(workspace).byItem());
     }
 
     @Override
@@ -124,7 +117,7 @@ public final class CatalogueEncoding implements Job<CatalogueEncoding.Result> {
             titles[i] = catalog.item(ids[i]).title();
         }
         context.progress(0.01, "tagging the catalogue");
-        ItemTags itemTags = itemTags(workspace, version, () -> catalog);
+        ItemTags itemTags = ItemTags.of(workspace, version, () -> catalog);
         TreeMap<Long, String> byKey = tagsByKey(itemTags);
         long[] tagKeys = byKey.keySet().stream().mapToLong(Long::longValue).toArray();
         String[] tagTexts = byKey.values().toArray(new String[0]);

@@ -166,11 +166,7 @@ public final class ConceptFinder {
             Contexts c = new Contexts(tags.names().length);
             for (int i = 0; i < tags.size(); i++) {
                 int[] on = tags.tagsAt(i);
-                long[] categories = catalog.categoriesOf(tags.itemAt(i));
-                CatalogLookup.Item item = catalog.item(tags.itemAt(i));
-                if (categories.length == 0 && item != null && item.categoryId() != null) {
-                    categories = new long[]{item.categoryId()};
-                }
+                long[] categories = catalog.categoriesOrOwn(tags.itemAt(i));
                 for (int a = 0; a < on.length; a++) {
                     int t = on[a];
                     c.items[t]++;

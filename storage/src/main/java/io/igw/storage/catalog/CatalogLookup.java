@@ -72,6 +72,19 @@ public final class CatalogLookup {
         return all == null ? new long[0] : all.clone();
     }
 
+    /**
+     * The categories an item counts towards in the catalogue: all those it lists (a film's genres), else its own
+     * category, else none.
+     */
+    public long[] categoriesOrOwn(long itemId) {
+        long[] all = categoriesOf(itemId);
+        if (all.length > 0) {
+            return all;
+        }
+        Item item = items.get(itemId);
+        return item == null || item.categoryId() == null ? all : new long[]{item.categoryId()};
+    }
+
     public Category category(long id) {
         return categories.get(id);
     }
