@@ -9,14 +9,22 @@ import java.util.SplittableRandom;
  * titles in Chinese), priced within the category's range, and ranked so that a few are far more popular.
  */
 final class Catalogue {
-    record Item(long id, Vocabulary.Leaf leaf, String title, String brand, double price) {
+    /**
+     * A generated item. Its title shows some of its attributes (adjectives and claims, in its title's language);
+     * {@code cartRate} is a view's chance of a cart under the planted appeal of the words shown.
+     */
+    record Item(long id, Vocabulary.Leaf leaf, String title, String brand, double price, List<String> attributes,
+                double cartRate) {
     }
+
+    /** Each claim's chance of being true of an item (official store, bestseller, upgraded, ...). */
+    private static final double[] CLAIM_CHANCE = {0.3, 0.2, 0.2, 0.15, 0.1, 0.08, 0.15};
 
     final List<List<Item>> itemsByLeaf = new ArrayList<>();
     final List<Item> all = new ArrayList<>();
     private final double[][] popularity;
 
-    Catalogue(Vocabulary vocabulary, int itemsPerLeaf, SplittableRandom random) {
+    Catalogue(Vocabulary vocabulary, TitleAppeal appeal, int itemsPerLeaf, SplittableRandom random) {
         long nextId = 1;
         popularity = new double[vocabulary.leaves.size()][];
         for (int l = 0; l < vocabulary.leaves.size(); l++) {
@@ -28,15 +36,39 @@ final class Catalogue {
                 boolean chinese = random.nextDouble() < 0.3;
                 String brand = pick(leaf.top().brands(), random);
                 int noun = random.nextInt(leaf.nouns().size());
-                int adjective = random.nextInt(leaf.top().adjectives().size());
-                String title = chinese
-                        ? brand + " " + leaf.top().adjectivesZh().get(adjective) + leaf.nounsZh().get(noun)
-                        : brand + " " + leaf.top().adjectives().get(adjective) + " " + leaf.nouns().get(noun);
+                List<String> adjectives = chinese ? leaf.top().adjectivesZh() : leaf.top().adjectives();
+                List<String> claims = chinese ? TitleAppeal.CLAIMS_ZH : TitleAppeal.CLAIMS;
+                List<String> attributes = new ArrayList<>();
+                List<String> shownClaims = new ArrayList<>();
+                List<String> shownAdjectives = new ArrayList<>();
+                int first = random.nextInt(adjectives.size());
+                int second = (first + 1 + random.nextInt(adjectives.size() - 1)) % adjectives.size();
+                attributes.add(adjectives.get(first));
+                attributes.add(adjectives.get(second));
+                shownAdjectives.add(adjectives.get(first));
+                if (random.nextDouble() < 0.35) {
+                    shownAdjectives.add(adjectives.get(second));
+                }
+                for (int c = 0; c < claims.size(); c++) {
+                    if (random.nextDouble() < CLAIM_CHANCE[c]) {
+                        attributes.add(claims.get(c));
+                        if (random.nextDouble() < 0.5 && shownClaims.size() < 2) {
+                            shownClaims.add(claims.get(c));
+                        }
+                    }
+                }
+                String title = title(chinese, brand, shownClaims, shownAdjectives,
+                        chinese ? leaf.nounsZh().get(noun) : leaf.nouns().get(noun));
+                List<String> shown = new ArrayList<>(shownClaims);
+                shown.addAll(shownAdjectives);
+                double itemAppeal = appeal.of(leaf.id(), shown);
                 double price = leaf.priceLow() * Math.pow(leaf.priceHigh() / leaf.priceLow(), random.nextDouble());
-                Item item = new Item(nextId++, leaf, title, brand, Math.round(price * 100) / 100.0);
+                Item item = new Item(nextId++, leaf, title, brand, Math.round(price * 100) / 100.0,
+                        List.copyOf(attributes), TitleTruth.cartRate(itemAppeal));
                 items.add(item);
                 all.add(item);
-                sum += 1.0 / Math.pow(i + 1, 0.9); // decision: Zipf-like popularity within a category
+                // decision: Zipf-like popularity within a category, and appealing titles are viewed more
+                sum += Math.exp(0.5 * itemAppeal) / Math.pow(i + 1, 0.9);
                 cumulative[i] = sum;
             }
             for (int i = 0; i < itemsPerLeaf; i++) {
@@ -45,6 +77,21 @@ final class Catalogue {
             popularity[l] = cumulative;
             itemsByLeaf.add(items);
         }
+    }
+
+    /** "Salomon official waterproof hiking boots"; Chinese titles join the adjectives to the noun: "Salomon 官方 防水登山鞋". */
+    private static String title(boolean chinese, String brand, List<String> claims, List<String> adjectives, String noun) {
+        StringBuilder t = new StringBuilder(brand);
+        for (String c : claims) {
+            t.append(' ').append(c);
+        }
+        if (chinese) {
+            t.append(' ').append(String.join("", adjectives)).append(noun);
+        } else {
+            adjectives.forEach(a -> t.append(' ').append(a));
+            t.append(' ').append(noun);
+        }
+        return t.toString();
     }
 
     /** An item of the leaf, drawn by popularity. */

@@ -46,11 +46,14 @@ public final class SampleGenerator implements Job<GenerationSummary> {
         SplittableRandom root = new SplittableRandom(options.seed());
         Vocabulary vocabulary = Vocabulary.load();
         int itemsPerLeaf = (int) Math.max(40, Math.min(2000, options.users() / 6L));
-        Catalogue catalogue = new Catalogue(vocabulary, itemsPerLeaf, root.split());
+        // the appeal draws from its own stream, so that the catalogue's and the bundles' draws stay as they were
+        TitleAppeal appeal = new TitleAppeal(vocabulary, new SplittableRandom(options.seed() ^ 0x7A11E5L));
+        Catalogue catalogue = new Catalogue(vocabulary, appeal, itemsPerLeaf, root.split());
         Map<Long, Catalogue.Item> bundles = plantBundles(vocabulary, catalogue, root.split());
         writeCategories(vocabulary);
         writeItems(catalogue);
         writeBundles(bundles);
+        writeTitleEffects(appeal);
         FollowUps followUps = new FollowUps(vocabulary);
         writeFollowUps(followUps);
         Map<Long, Integer> leafIndex = new HashMap<>();
@@ -142,7 +145,7 @@ public final class SampleGenerator implements Job<GenerationSummary> {
                 if (r.nextDouble() < 0.04) {
                     out.add(new long[]{item.id(), FAV, t + 5});
                 }
-                if (r.nextDouble() < 0.075) {
+                if (r.nextDouble() < item.cartRate()) {
                     out.add(new long[]{item.id(), CART, t + 8});
                     if (r.nextDouble() < 0.5) {
                         t += 60 + r.nextInt(300);
@@ -206,10 +209,10 @@ public final class SampleGenerator implements Job<GenerationSummary> {
 
     private void writeItems(Catalogue catalogue) throws IOException {
         try (Writer w = writer("items.csv")) {
-            w.write("item_id,title,category_id,brand,price\n");
+            w.write("item_id,title,category_id,brand,price,attributes\n");
             for (Catalogue.Item i : catalogue.all) {
                 w.write(i.id() + "," + csv(i.title()) + "," + i.leaf().id() + "," + csv(i.brand()) + ","
-                        + String.format(Locale.ROOT, "%.2f", i.price()) + "\n");
+                        + String.format(Locale.ROOT, "%.2f", i.price()) + "," + csv(String.join(";", i.attributes())) + "\n");
             }
         }
     }
@@ -219,6 +222,18 @@ public final class SampleGenerator implements Job<GenerationSummary> {
             w.write("item_a,item_b\n");
             for (Map.Entry<Long, Catalogue.Item> b : new java.util.TreeMap<>(bundles).entrySet()) {
                 w.write(b.getKey() + "," + b.getValue().id() + "\n");
+            }
+        }
+    }
+
+    /** The planted truth about title words, for evaluation: {@code leaf_id,word,effect}, both languages' forms. */
+    private void writeTitleEffects(TitleAppeal appeal) throws IOException {
+        try (Writer w = writer("title_effects.csv")) {
+            w.write("leaf_id,word,effect\n");
+            for (Map.Entry<Long, Map<String, Double>> leaf : appeal.all().entrySet()) {
+                for (Map.Entry<String, Double> e : leaf.getValue().entrySet()) {
+                    w.write(leaf.getKey() + "," + e.getKey() + "," + e.getValue() + "\n");
+                }
             }
         }
     }

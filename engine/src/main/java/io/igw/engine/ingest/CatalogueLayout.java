@@ -116,6 +116,7 @@ abstract class CatalogueLayout {
         private int category;
         private int brand;
         private int price;
+        private int attributes;
 
         Items() {
             super(DatasetKind.ITEMS, ',', true, false);
@@ -129,6 +130,7 @@ abstract class CatalogueLayout {
             category = column(false, "category_id", "categoryid", "category");
             brand = column(false, "brand");
             price = column(false, "price");
+            attributes = column(false, "attributes", "properties");
         }
 
         @Override
@@ -151,9 +153,10 @@ abstract class CatalogueLayout {
             }
             String t = text(r, title);
             String b = text(r, brand);
+            String a = text(r, attributes);
             BigDecimal fp = p;
             write.accept(w -> {
-                w.item(itemId, t, cat[0], b, fp);
+                w.item(itemId, t, cat[0], b, fp, a);
                 if (cat[0] != null) {
                     w.itemCategory(itemId, cat[0]);
                 }

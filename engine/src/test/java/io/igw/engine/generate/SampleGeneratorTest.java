@@ -25,7 +25,7 @@ class SampleGeneratorTest {
     void theSameSeedWritesTheSameBytes() throws Exception {
         new SampleGenerator(tmp.resolve("a"), GeneratorOptions.of(200, 9)).run(QUIET);
         new SampleGenerator(tmp.resolve("b"), GeneratorOptions.of(200, 9)).run(QUIET);
-        for (String f : List.of("events.csv", "items.csv", "users.csv", "reviews.csv", "truth.csv", "bundles.csv", "followups.csv")) {
+        for (String f : List.of("events.csv", "items.csv", "users.csv", "reviews.csv", "truth.csv", "bundles.csv", "followups.csv", "title_effects.csv")) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
         }
     }

@@ -39,16 +39,22 @@ public final class CatalogWriter implements AutoCloseable {
     }
 
     public void item(long itemId, String title, Long categoryId, String brand, BigDecimal price) {
+        item(itemId, title, categoryId, brand, price, null);
+    }
+
+    /** @param attributes what is true of the item beyond its title ("waterproof;official"), or null */
+    public void item(long itemId, String title, Long categoryId, String brand, BigDecimal price, String attributes) {
         run(() -> {
             if (items == null) {
-                items = connection.prepareStatement("MERGE INTO items(item_id, title, category_id, brand, price) "
-                        + "KEY(item_id) VALUES (?, ?, ?, ?, ?)");
+                items = connection.prepareStatement("MERGE INTO items(item_id, title, category_id, brand, price, attributes) "
+                        + "KEY(item_id) VALUES (?, ?, ?, ?, ?, ?)");
             }
             items.setLong(1, itemId);
             items.setString(2, title);
             setLong(items, 3, categoryId);
             items.setString(4, brand);
             items.setBigDecimal(5, price);
+            items.setString(6, attributes);
             items.addBatch();
         });
     }
