@@ -94,7 +94,7 @@ public final class Ease extends TrainedRecommender {
      * BLAS products): G = QΛQᵀ, so G⁻¹ = QΛ⁻¹Qᵀ. ND4J's own matrix_inverse op is a naive single-threaded loop that
      * took minutes at 1,682 items.
      */
-    static INDArray inverseOfSymmetric(INDArray symmetric) {
+    public static INDArray inverseOfSymmetric(INDArray symmetric) {
         int n = (int) symmetric.rows();
         INDArray q = symmetric.dup('f');
         INDArray eigenvalues = Nd4j.create(DataType.DOUBLE, n);

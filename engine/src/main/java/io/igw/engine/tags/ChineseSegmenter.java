@@ -12,13 +12,13 @@ import java.util.List;
  * swallowed.
  */
 @ArchitectureExemption("jieba prints its dictionary loading to standard output, which carries the CLI's JSON: this silences it")
-final class ChineseSegmenter {
+public final class ChineseSegmenter {
     private static volatile JiebaSegmenter segmenter;
 
     private ChineseSegmenter() {
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         return instance().sentenceProcess(text);
     }
 
