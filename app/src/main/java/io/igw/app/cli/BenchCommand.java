@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
             BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
-            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.Realtime.class,
+            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.TitleEffects.class, BenchCommand.Realtime.class,
             BenchCommand.Search.class, BenchCommand.Describe.class, BenchCommand.Categories.class,
             BenchCommand.Tags.class, BenchCommand.Concepts.class})
 final class BenchCommand implements Runnable {
@@ -206,6 +206,28 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench followups", new io.igw.engine.bench.FollowUpBenchmark(ws, followups, models, epochs, options.seed));
+            }
+        }
+    }
+
+    @Command(name = "title-effects", mixinStandardHelpOptions = true,
+            description = {"Planted title appeal on generated data: learns the click model from the workspace and prints",
+                "the Spearman correlation of its (category, word) effects with title_effects.csv's, the share of planted",
+                "effects inside its 95% intervals, and its calibration on held-out items."})
+    static final class TitleEffects implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "The generator's title_effects.csv.")
+        java.nio.file.Path truth;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench title-effects", new io.igw.engine.bench.TitleEffectsBenchmark(ws, truth));
             }
         }
     }

@@ -94,6 +94,26 @@ final class Catalogue {
         return t.toString();
     }
 
+    /** The leaf's items, most often viewed first (Zipf rank and title appeal together). */
+    List<Item> mostViewed(int leafIndex) {
+        double[] cumulative = popularity[leafIndex];
+        List<Item> items = itemsByLeaf.get(leafIndex);
+        Integer[] order = new Integer[items.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(share(cumulative, b), share(cumulative, a)));
+        List<Item> sorted = new ArrayList<>(order.length);
+        for (int i : order) {
+            sorted.add(items.get(i));
+        }
+        return sorted;
+    }
+
+    private static double share(double[] cumulative, int i) {
+        return cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+    }
+
     /** An item of the leaf, drawn by popularity. */
     Item popularItem(int leafIndex, SplittableRandom random) {
         double[] cumulative = popularity[leafIndex];

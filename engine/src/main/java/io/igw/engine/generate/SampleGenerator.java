@@ -174,11 +174,13 @@ public final class SampleGenerator implements Job<GenerationSummary> {
             if (sibling == leafA) {
                 continue;
             }
-            Catalogue.Item a = catalogue.itemsByLeaf.get(leafA).get(r.nextInt(5));
+            Catalogue.Item a = catalogue.mostViewed(leafA).get(r.nextInt(5));
             Catalogue.Item b = catalogue.itemsByLeaf.get(sibling).get(r.nextInt(10));
-            boolean used = bundles.containsKey(a.id()) || bundles.containsKey(b.id())
+            // an anchor whose title puts viewers off is bought too seldom to carry a bundle that rules can find
+            boolean skip = a.cartRate() < TitleTruth.BASE_CART
+                    || bundles.containsKey(a.id()) || bundles.containsKey(b.id())
                     || bundles.values().stream().anyMatch(x -> x.id() == a.id() || x.id() == b.id());
-            if (!used) {
+            if (!skip) {
                 bundles.put(a.id(), b);
             }
         }

@@ -54,6 +54,12 @@ public final class ClickModel {
         this.wordViews = new HashMap<>();
     }
 
+    /** Learns the model from the workspace's catalogue and its whole activity log. */
+    public static ClickModel learn(io.igw.storage.Workspace workspace) {
+        io.igw.engine.activity.ActivityLog log = io.igw.engine.activity.ActivityLog.load(workspace);
+        return fit(Listings.load(workspace, log), null);
+    }
+
     /** Fits the model on the listings' counts; with a {@code prior} model, its weights are where this one starts from. */
     static ClickModel fit(Listings listings, ClickModel prior) {
         TitleWords words = new TitleWords(listings.lexicon());
@@ -297,7 +303,7 @@ public final class ClickModel {
         return calibration;
     }
 
-    int features() {
+    public int features() {
         return index.size();
     }
 

@@ -108,7 +108,8 @@ class InterestGraphTest {
         List<String> items = Files.readAllLines(tmp.resolve("data").resolve("items.csv"));
         for (String line : items.subList(1, items.size())) {
             String[] f = line.split(",");
-            words.computeIfAbsent(f[f.length - 3], k -> new HashSet<>()).addAll(tokenizer.tokens(f[1]));
+            // titles may hold quoted commas, so count from the end: ..., category_id, brand, price, attributes
+            words.computeIfAbsent(f[f.length - 4], k -> new HashSet<>()).addAll(tokenizer.tokens(f[1]));
         }
         int agree = 0;
         int users = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.igw.engine.activity.ActivityLog;
+import io.igw.engine.bench.TitleEffectsBenchmark;
 import io.igw.engine.generate.GeneratorOptions;
 import io.igw.engine.generate.SampleGenerator;
 import io.igw.engine.generate.TitleTruth;
@@ -16,8 +17,6 @@ import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +63,7 @@ class ClickModelTest {
             }
         }));
         assertTrue(pairs.size() > 400, "most planted words are seen: " + pairs.size());
-        double rho = spearman(pairs);
+        double rho = TitleEffectsBenchmark.spearman(pairs);
         assertTrue(rho > 0.75, "Spearman " + rho);
     }
 
@@ -87,41 +86,5 @@ class ClickModelTest {
         String better = item.brand() + " " + best + item.title().substring(item.brand().length());
         assertTrue(model.conversion(item, better) > model.conversion(item, item.title()), better);
         assertTrue(truth.conversion(leaf.getKey(), better) > truth.conversion(leaf.getKey(), item.title()));
-    }
-
-    static double spearman(List<double[]> pairs) {
-        double[] x = ranks(pairs, 0);
-        double[] y = ranks(pairs, 1);
-        double mx = Arrays.stream(x).average().orElse(0);
-        double my = Arrays.stream(y).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
-    }
-
-    private static double[] ranks(List<double[]> pairs, int c) {
-        Integer[] order = new Integer[pairs.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> pairs.get(i)[c]));
-        double[] r = new double[order.length];
-        for (int i = 0; i < order.length; ) {
-            int j = i;
-            while (j + 1 < order.length && pairs.get(order[j + 1])[c] == pairs.get(order[i])[c]) {
-                j++;
-            }
-            for (int k = i; k <= j; k++) {
-                r[order[k]] = (i + j) / 2.0;
-            }
-            i = j + 1;
-        }
-        return r;
     }
 }
