@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
             BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
-            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.TitleEffects.class, BenchCommand.Realtime.class,
+            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.TitleEffects.class, BenchCommand.Titles.class, BenchCommand.Realtime.class,
             BenchCommand.Search.class, BenchCommand.Describe.class, BenchCommand.Categories.class,
             BenchCommand.Tags.class, BenchCommand.Concepts.class})
 final class BenchCommand implements Runnable {
@@ -228,6 +228,36 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench title-effects", new io.igw.engine.bench.TitleEffectsBenchmark(ws, truth));
+            }
+        }
+    }
+
+    @Command(name = "titles", mixinStandardHelpOptions = true,
+            description = {"True uplift of suggested titles under the planted title effects, which no model reads: for",
+                "--items items whose titles show no raising word, the top suggestion's true conversion over the original's",
+                "for the adversarially tuned generator, the same generator before its adversarial stage and the category",
+                "template, in one run; a fresh discriminator's accuracy; raw draws that break the rules or copy a title."})
+    static final class Titles implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "The generator's title_effects.csv.")
+        java.nio.file.Path truth;
+
+        @Option(names = "--items", defaultValue = "500", paramLabel = "N", description = "Default ${DEFAULT-VALUE}.")
+        int items;
+
+        @Option(names = "--rounds", defaultValue = "80", paramLabel = "R", description = "Adversarial rounds (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench titles",
+                        new io.igw.engine.bench.TitleUpliftBenchmark(ws, truth, items, rounds, options.seed));
             }
         }
     }

@@ -61,7 +61,7 @@ class CliTest {
         for (String f : new String[]{"events.csv", "items.csv", "categories.csv", "users.csv", "reviews.csv", "truth.csv", "bundles.csv"}) {
             assertTrue(Files.isRegularFile(data.resolve(f)), f);
         }
-        assertEquals("item_id,title,category_id,brand,price", Files.readAllLines(data.resolve("items.csv")).get(0));
+        assertEquals("item_id,title,category_id,brand,price,attributes", Files.readAllLines(data.resolve("items.csv")).get(0));
         assertEquals("category_id,parent_id,name,name_zh", Files.readAllLines(data.resolve("categories.csv")).get(0));
         assertEquals("user_id,age,gender,city", Files.readAllLines(data.resolve("users.csv")).get(0));
         assertEquals("user_id,item_id,rating,text,timestamp", Files.readAllLines(data.resolve("reviews.csv")).get(0));

@@ -47,17 +47,26 @@ public final class TitleTruth {
 
     /** The summed planted effect of the words {@code title} shows, in its leaf category. */
     public double appeal(long leafId, String title) {
+        return shownEffects(leafId, title).stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Whether the title shows a word whose planted effect raises conversion in its leaf. */
+    public boolean showsRaisingWord(long leafId, String title) {
+        return shownEffects(leafId, title).stream().anyMatch(e -> e > 0);
+    }
+
+    private List<Double> shownEffects(long leafId, String title) {
         Map<String, Double> leaf = effects.getOrDefault(leafId, Map.of());
         Set<String> words = new HashSet<>(List.of(title.toLowerCase(Locale.ROOT).split("\\s+")));
-        double sum = 0;
+        List<Double> out = new java.util.ArrayList<>();
         for (Map.Entry<String, Double> e : leaf.entrySet()) {
             String w = e.getKey();
             boolean han = w.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
             if (han ? title.contains(w) : words.contains(w)) {
-                sum += e.getValue();
+                out.add(e.getValue());
             }
         }
-        return sum;
+        return out;
     }
 
     /** The true expected conversion (a view's chance of a cart) of {@code title} in its leaf. */

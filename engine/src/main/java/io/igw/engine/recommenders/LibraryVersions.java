@@ -10,13 +10,13 @@ import java.util.Properties;
  * The versions a model is trained with, read from the jars' Maven metadata (no library is initialised to ask it):
  * DL4J, ND4J and the ND4J backend on the class path (CPU or CUDA), Java, and the workbench itself.
  */
-final class LibraryVersions {
+public final class LibraryVersions {
     private static final Map<String, String> VERSIONS = read();
 
     private LibraryVersions() {
     }
 
-    static Map<String, String> current() {
+    public static Map<String, String> current() {
         return VERSIONS;
     }
 

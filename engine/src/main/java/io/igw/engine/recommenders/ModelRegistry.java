@@ -29,18 +29,21 @@ public final class ModelRegistry {
         this.store = new ModelStore(workspace);
     }
 
-    /** Every complete model, newest first. */
+    /**
+     * Every complete recommender, newest first. The registry also keeps models that are not recommenders (the title
+     * generator, by {@code io.igw.engine.titles}); they are left out here, since whatever lists these may recommend.
+     */
     public List<RegisteredModel> list() {
-        return store.list().stream().map(ModelRegistry::registered).toList();
+        return store.list().stream().filter(m -> ModelCatalog.names().contains(m.model())).map(ModelRegistry::registered).toList();
     }
 
     public Optional<RegisteredModel> find(int id) {
-        return store.find(id).map(ModelRegistry::registered);
+        return store.find(id).filter(m -> ModelCatalog.names().contains(m.model())).map(ModelRegistry::registered);
     }
 
     /** The newest model of that kind, or the newest of any when {@code kind} is null. */
     public Optional<RegisteredModel> latest(String kind) {
-        return store.latest(kind).map(ModelRegistry::registered);
+        return kind != null ? store.latest(kind).map(ModelRegistry::registered) : list().stream().findFirst();
     }
 
     private static RegisteredModel registered(ModelStore.TrainedModel row) {

@@ -25,10 +25,13 @@ final class OutputLayerStep {
     /**
      * @param hidden     [batch, length, width], every position's hidden state
      * @param targets    per position (row-major over batch × length) the item table row of the next action, 0 for none
+     * @param weights    per position the weight of its loss (null: all ones); the loss is their weighted mean over
+     *                   the positions with a target, divided by the count, not the weights' sum, so that signed
+     *                   weights (policy-gradient advantages) keep their scale
      * @param candidates [candidates, width], the candidate rows of the item table
      * @param rows       which table row each candidate is; every target is among them
      */
-    static OutputLayerStep of(INDArray hidden, int[] targets, INDArray candidates, int[] rows) {
+    static OutputLayerStep of(INDArray hidden, int[] targets, float[] weights, INDArray candidates, int[] rows) {
         long width = hidden.size(2);
         INDArray flat = hidden.dup('c').reshape('c', targets.length, width);
         int counted = 0;
@@ -58,8 +61,12 @@ final class OutputLayerStep {
         double loss = 0;
         for (int k = 0; k < counted; k++) {
             float p = logits.getFloat(k, labels[k]);
-            loss -= Math.log(Math.max(p, 1e-30f));
+            float w = weights == null ? 1 : weights[positions[k]];
+            loss -= w * Math.log(Math.max(p, 1e-30f));
             logits.putScalar(k, labels[k], p - 1);                                 // softmax minus one-hot
+            if (w != 1) {
+                logits.getRow(k).muli(w);
+            }
         }
         INDArray gradient = logits.muli(1.0 / counted);                            // the loss is a mean
         float[] scoredGradient = Nd4j.gemm(gradient, candidates, false, false).dup('c').data().asFloat();

@@ -7,12 +7,12 @@ import java.util.List;
  * the left with item 0; items are shifted by one (row value i+1 is item i). For learning, each position's target is
  * the next action's item; for scoring, only the hidden state of the last position is read.
  */
-record SequenceBatch(int[][] items, int[][] kinds, int[][] gaps, int[][] targets) {
-    int size() {
+public record SequenceBatch(int[][] items, int[][] kinds, int[][] gaps, int[][] targets) {
+    public int size() {
         return items.length;
     }
 
-    int length() {
+    public int length() {
         return items.length == 0 ? 0 : items[0].length;
     }
 

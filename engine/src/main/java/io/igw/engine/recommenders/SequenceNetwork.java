@@ -32,10 +32,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * softmax). That output layer runs outside the graph ({@link OutputLayerStep}): SameDiff's matmul copies its
  * [positions × items] result (2.3× slower than BLAS here), its log-sum-exp fails in backprop and its sparse
  * softmax cross-entropy is single-threaded, and only the positions that have a target need scoring.
+ *
+ * <p>The title generator ({@code io.igw.engine.titles}) runs the same blocks over tokens instead of items, with the
+ * behaviour slot telling a condition token from a title one, and learns by policy gradient through {@link #fit(SequenceBatch, float[], java.util.Random)}.
  */
-final class SequenceNetwork {
+public final class SequenceNetwork {
     /** The network's size. {@code negatives} 0 means a full softmax. */
-    record Shape(int items, int width, int blocks, int heads, int length, int negatives) {
+    public record Shape(int items, int width, int blocks, int heads, int length, int negatives) {
         int vocabulary() {
             return items + 1;
         }
@@ -46,7 +49,7 @@ final class SequenceNetwork {
     }
 
     /** Behaviour codes 0 (padding, unknown) to 5 (rate). */
-    static final int BEHAVIOURS = 6;
+    public static final int BEHAVIOURS = 6;
     /** Gap buckets: 0 for the first action or an unknown time, then log2 of the minutes since the previous one. */
     static final int GAPS = 20;
     private static final double MASKED = -1e9;
@@ -80,12 +83,22 @@ final class SequenceNetwork {
     private final INDArray items;
     private AdamSteps adam;
     private boolean gradientsReady;
+    private final boolean fromStart;
 
     /**
      * @param dropout the share of activations dropped while learning
      * @param seed what the weights are first drawn from
      */
-    SequenceNetwork(Shape shape, double dropout, long seed) {
+    public SequenceNetwork(Shape shape, double dropout, long seed) {
+        this(shape, dropout, seed, false);
+    }
+
+    /**
+     * @param fromStart whether positions count from each row's start (rows padded on the right, as titles are
+     *                  written) rather than back from its end (sessions padded on the left)
+     */
+    public SequenceNetwork(Shape shape, double dropout, long seed, boolean fromStart) {
+        this.fromStart = fromStart;
         if (shape.width() % shape.heads() != 0) {
             throw new IllegalArgumentException("width " + shape.width() + " is not a multiple of heads " + shape.heads());
         }
@@ -156,7 +169,7 @@ final class SequenceNetwork {
     }
 
     /** Starts learning with Adam whose rate rises linearly over {@code warmup} steps, then holds. */
-    void learnWith(double learningRate, int warmup) {
+    public void learnWith(double learningRate, int warmup) {
         adam = new AdamSteps(learningRate, warmup, AdamSteps.TRANSFORMER_BETA2);
     }
 
@@ -167,10 +180,18 @@ final class SequenceNetwork {
      * candidates' rows, which are added into the item table's.
      */
     double fit(SequenceBatch batch, java.util.Random random) {
+        return fit(batch, null, random);
+    }
+
+    /**
+     * One step of Adam on a batch whose positions' losses are weighted ({@code weights} row-major over batch ×
+     * length, null for all ones): with signed weights (advantages) this is a policy-gradient step.
+     */
+    public double fit(SequenceBatch batch, float[] weights, java.util.Random random) {
         Map<String, INDArray> in = inputs(batch, true, random);
         INDArray hidden = sd.output(in, HIDDEN).get(HIDDEN);
         int[] candidates = candidates(batch, random);
-        OutputLayerStep head = OutputLayerStep.of(hidden, flat(batch.targets()), Nd4j.pullRows(items, 1, candidates), candidates);
+        OutputLayerStep head = OutputLayerStep.of(hidden, flat(batch.targets()), weights, Nd4j.pullRows(items, 1, candidates), candidates);
         in.put(HIDDEN_GRADIENT, head.hiddenGradient());
         List<String> learned = new java.util.ArrayList<>(weights().keySet());
         learned.remove(ITEM_TABLE);
@@ -250,12 +271,12 @@ final class SequenceNetwork {
     }
 
     /** The hidden state at every position, [batch, length, width]. */
-    INDArray hiddenStates(SequenceBatch batch) {
+    public INDArray hiddenStates(SequenceBatch batch) {
         return sd.output(inputs(batch, false, null), HIDDEN).get(HIDDEN);
     }
 
     /** The hidden state at each sequence's last position, [batch, width]. */
-    INDArray lastHidden(SequenceBatch batch) {
+    public INDArray lastHidden(SequenceBatch batch) {
         INDArray hidden = hiddenStates(batch);
         return hidden.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(batch.length() - 1),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
@@ -292,7 +313,7 @@ final class SequenceNetwork {
         in.put(GAP, Nd4j.createFromArray(flat(batch.gaps())));
         int[] positions = new int[t];
         for (int p = 0; p < t; p++) {
-            positions[p] = shape.length() - t + p;
+            positions[p] = fromStart ? p : shape.length() - t + p;
         }
         in.put(POSITIONS, Nd4j.createFromArray(positions));
         in.put(BIAS, attentionBias(batch));
@@ -362,7 +383,7 @@ final class SequenceNetwork {
     }
 
     /** Every learned array by name (weights only, no optimiser state), the item table first. */
-    Map<String, INDArray> weights() {
+    public Map<String, INDArray> weights() {
         Map<String, INDArray> out = new LinkedHashMap<>();
         out.put(ITEM_TABLE, items);
         for (SDVariable v : sd.variables()) {
@@ -374,17 +395,17 @@ final class SequenceNetwork {
     }
 
     /** Copies of the weights, to come back to (the best epoch). */
-    Map<String, INDArray> snapshot() {
+    public Map<String, INDArray> snapshot() {
         Map<String, INDArray> out = new LinkedHashMap<>();
         weights().forEach((name, array) -> out.put(name, array.dup()));
         return out;
     }
 
-    void restore(Map<String, INDArray> weights) {
+    public void restore(Map<String, INDArray> weights) {
         weights.forEach((name, array) -> weights().get(name).assign(array));
     }
 
-    long parameters() {
+    public long parameters() {
         return weights().values().stream().mapToLong(INDArray::length).sum();
     }
 
@@ -393,7 +414,7 @@ final class SequenceNetwork {
     }
 
     /** The item embeddings, row i+1 for item i (row 0 is padding). */
-    INDArray itemEmbedding() {
+    public INDArray itemEmbedding() {
         return items;
     }
 }

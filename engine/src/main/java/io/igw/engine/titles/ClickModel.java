@@ -271,6 +271,14 @@ public final class ClickModel {
         return Math.exp(then - now);
     }
 
+    /**
+     * The predicted change in carts per impression of the category if {@code item} were titled {@code title}: its
+     * conversion ratio times its view share ratio, less one (0.12 is 12% more).
+     */
+    public double uplift(Listing item, String title) {
+        return conversion(item, title) / conversion(item, item.title()) * viewShareChange(item, title) - 1;
+    }
+
     /** The word's learned effect in the category (its own plus the shared one), or null if it was never seen enough. */
     public WordEffect effect(long category, String word) {
         Integer own = index.get(key(category, word));

@@ -3,9 +3,6 @@ package io.igw.engine.titles;
 import io.igw.engine.activity.ActivityLog;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,18 +44,8 @@ final class Listings {
 
     static Listings read(Workspace workspace) {
         Map<Long, Listing> out = new LinkedHashMap<>();
-        try (Statement s = workspace.connection().createStatement();
-             ResultSet r = s.executeQuery("SELECT item_id, title, category_id, brand, price, attributes FROM items "
-                     + "WHERE title IS NOT NULL AND category_id IS NOT NULL ORDER BY item_id")) {
-            while (r.next()) {
-                String attributes = r.getString(6);
-                List<String> list = attributes == null || attributes.isBlank() ? List.of()
-                        : Arrays.stream(attributes.split(";")).map(String::trim).filter(a -> !a.isEmpty()).toList();
-                double price = r.getBigDecimal(5) == null ? Double.NaN : r.getBigDecimal(5).doubleValue();
-                out.put(r.getLong(1), new Listing(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), price, list, 0, 0));
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("reading the catalogue's titles", e);
+        for (io.igw.storage.catalog.ItemListings.Row r : io.igw.storage.catalog.ItemListings.read(workspace)) {
+            out.put(r.itemId(), new Listing(r.itemId(), r.title(), r.categoryId(), r.brand(), r.price(), r.attributes(), 0, 0));
         }
         return new Listings(out);
     }

@@ -4,17 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.igw.engine.activity.ActivityLog;
 import io.igw.engine.bench.TitleEffectsBenchmark;
-import io.igw.engine.generate.GeneratorOptions;
-import io.igw.engine.generate.SampleGenerator;
 import io.igw.engine.generate.TitleTruth;
-import io.igw.engine.ingest.ImportFormat;
-import io.igw.engine.ingest.ImportRequest;
-import io.igw.engine.ingest.WorkspaceImport;
-import io.igw.engine.task.JobContext;
-import io.igw.storage.Workspace;
-import io.igw.storage.datasets.DatasetKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +25,9 @@ class ClickModelTest {
 
     @BeforeAll
     static void learn() throws Exception {
-        Path data = tmp.resolve("data");
-        new SampleGenerator(data, GeneratorOptions.of(3000, 7)).run(JobContext.quiet());
-        truth = TitleTruth.read(data);
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), true)) {
-            new WorkspaceImport(ws, new ImportRequest(ImportFormat.TAOBAO, List.of(data.resolve("events.csv")),
-                    Map.of(DatasetKind.ITEMS, data.resolve("items.csv"), DatasetKind.CATEGORIES, data.resolve("categories.csv")),
-                    "")).run(JobContext.quiet());
-            listings = Listings.load(ws, ActivityLog.load(ws));
-            model = ClickModel.fit(listings, null);
-        }
+        listings = GeneratedShop.listings(tmp, 3000, 7);
+        truth = TitleTruth.read(tmp.resolve("data"));
+        model = ClickModel.fit(listings, null);
     }
 
     @Test
