@@ -9,7 +9,8 @@ import java.util.Locale;
  * closest to itself and to spellings near it, and nothing is loaded.
  */
 public final class TextModelStandIn implements TextEncoder {
-    private static final int D = 64;
+    // wide enough that two short texts rarely share a bucket by chance ("qqqq xxxx" and 升级 did at 64)
+    private static final int D = 1024;
 
     @Override
     public String model() {

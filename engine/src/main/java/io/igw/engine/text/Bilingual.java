@@ -49,17 +49,6 @@ public final class Bilingual implements TextEncoder {
         return text != null && Script.of(text) != Script.HAN ? 0.45 : 0.6;
     }
 
-    /**
-     * Across scripts only BGE reads both texts, and it puts a short Latin string of no meaning ("qqqq xxxx") at 0.67
-     * from the tag 升级: a Latin text and a Chinese one must be at least 0.75 alike to be taken as related.
-     */
-    @Override
-    public double relatedAbove(String text, String other) {
-        boolean han = text != null && Script.of(text) == Script.HAN;
-        boolean otherHan = other != null && Script.of(other) == Script.HAN;
-        return han != otherHan ? 0.75 : relatedAbove(text);
-    }
-
     @Override
     public float[][] encode(List<String> texts) {
         float[][] zh = chinese.encode(texts);

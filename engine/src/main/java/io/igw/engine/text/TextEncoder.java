@@ -19,9 +19,4 @@ public interface TextEncoder {
     default double relatedAbove(String text) {
         return 0.6;
     }
-
-    /** The same bar for {@code text} against one particular other text; as {@link #relatedAbove(String)} unless the model says otherwise. */
-    default double relatedAbove(String text, String other) {
-        return relatedAbove(text);
-    }
 }

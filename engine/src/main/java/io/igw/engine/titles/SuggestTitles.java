@@ -19,7 +19,7 @@ public final class SuggestTitles implements Job<TitleSuggester.Suggestions> {
 
     public SuggestTitles(Workspace workspace, long item, int n, boolean retrain, long seed) {
         if (n < 1 || n > 50) {
-            throw new IllegalArgumentException("--n must be between 1 and 50, not " + n + ".");
+            throw new io.igw.engine.errors.InvalidSetting("n", "must be between 1 and 50, not " + n);
         }
         this.workspace = workspace;
         this.item = item;

@@ -195,9 +195,6 @@ public final class GraphViewModel {
             if (c.similarity() < encoder.relatedAbove(text)) {
                 break;
             }
-            if (c.similarity() < encoder.relatedAbove(text, c.label())) {
-                continue;
-            }
             String id = c.kind().equals("item") || c.kind().equals("category") ? Long.toString(c.id()) : c.label();
             for (InterestGraph.Node n : graph.search(c.kind().equals("item") ? id : c.label(), 20)) {
                 if (n.kind().equals(c.kind()) && n.id().equals(id)) {
