@@ -54,7 +54,6 @@ final class TitleGenerator {
     private final Map<Long, TitleParts> parts = new HashMap<>();
     private final Copies copies;
     private final Settings settings;
-    private Map<String, INDArray> pretrained;
 
     private TitleGenerator(Listings listings, TitleDecoder decoder, Settings settings) {
         this.listings = listings;
@@ -98,7 +97,6 @@ final class TitleGenerator {
         TitleGenerator g = new TitleGenerator(listings,
                 new TitleDecoder(vocabulary, length, s.width(), s.blocks(), s.heads(), 0.1, s.seed()), s);
         g.likelihood(all, context);
-        g.pretrained = g.decoder.snapshot();
         return g;
     }
 
@@ -292,11 +290,6 @@ final class TitleGenerator {
             out.addAll(decoder.write(chunk, conditions, rules, temperature, random));
         }
         return out;
-    }
-
-    /** Back to the weights the likelihood stage ended with (the generator before its adversarial stage). */
-    void usePretrained() {
-        decoder.restore(pretrained);
     }
 
     Map<String, INDArray> weights() {

@@ -104,8 +104,4 @@ final class TitleModels {
     int latestId() {
         return store.latest(KIND).map(ModelStore.TrainedModel::id).orElse(-1);
     }
-
-    Workspace workspace() {
-        return workspace;
-    }
 }

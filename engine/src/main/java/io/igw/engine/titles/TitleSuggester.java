@@ -92,12 +92,4 @@ public final class TitleSuggester {
     TitleGenerator generator() {
         return generator;
     }
-
-    ClickModel clicks() {
-        return clicks;
-    }
-
-    TitleDiscriminator fluency() {
-        return fluency;
-    }
 }
