@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print JSON.",
         subcommands = {BenchCommand.Import.class, BenchCommand.Graph.class, BenchCommand.Train.class,
             BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
-            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.TitleEffects.class, BenchCommand.Titles.class, BenchCommand.Realtime.class,
+            BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.TitleEffects.class, BenchCommand.Titles.class, BenchCommand.Creatives.class, BenchCommand.Realtime.class,
             BenchCommand.Search.class, BenchCommand.Describe.class, BenchCommand.Categories.class,
             BenchCommand.Tags.class, BenchCommand.Concepts.class})
 final class BenchCommand implements Runnable {
@@ -258,6 +258,36 @@ final class BenchCommand implements Runnable {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench titles",
                         new io.igw.engine.bench.TitleUpliftBenchmark(ws, truth, items, rounds, options.seed));
+            }
+        }
+    }
+
+    @Command(name = "creatives", mixinStandardHelpOptions = true,
+            description = {"True conversion of audiences' top creatives under the planted title effects, which no model reads:",
+                "for the audiences (top 500 users) of the --categories most viewed leaf categories, the words the top creative",
+                "for an item of that leaf shows, against as many of the category's commonest title words, and of the same item's",
+                "words the shop-wide click model rates best. Trains its own title generator (--rounds adversarial rounds)."})
+    static final class Creatives implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "The generator's title_effects.csv.")
+        java.nio.file.Path truth;
+
+        @Option(names = "--categories", defaultValue = "5", paramLabel = "N", description = "Default ${DEFAULT-VALUE}.")
+        int categories;
+
+        @Option(names = "--rounds", defaultValue = "20", paramLabel = "R", description = "Adversarial rounds (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
+                return options.run("bench creatives",
+                        new io.igw.engine.bench.CreativeUpliftBenchmark(ws, truth, categories, rounds, options.seed));
             }
         }
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes a report of the workspace as one self-contained HTML file or a PDF, with its tables as CSV beside it.",
-            "Sections: datasets, graph, models, audiences, predictions, rules (all by default).",
+            "Sections: datasets, graph, models, audiences, creatives, predictions, rules (all by default).",
             "Audiences: each --audience is one campaign (as igw audience --target takes it); by default the three categories most users are interested in."})
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")

@@ -332,6 +332,60 @@ class WorkbenchWindowTest extends FxRobot {
     }
 
     @Test
+    void suggestingTitlesFromTheExplorersItemPanelListsThemWithTheirUplift() throws Exception {
+        waitFor(() -> ((WorkbenchApp) app).window().workspace() != null);
+        io.igw.storage.Workspace ws = ((WorkbenchApp) app).window().workspace();
+        Path shop = tmp.resolve("titles-shop");
+        new SampleGenerator(shop, GeneratorOptions.of(300, 9)).run(JobContext.quiet());
+        new io.igw.engine.ingest.WorkspaceImport(ws, new io.igw.engine.ingest.ImportRequest(ImportFormat.TAOBAO,
+                java.util.List.of(shop.resolve("events.csv")), java.util.Map.of(io.igw.storage.datasets.DatasetKind.ITEMS,
+                shop.resolve("items.csv"), io.igw.storage.datasets.DatasetKind.CATEGORIES, shop.resolve("categories.csv")),
+                "")).run(JobContext.quiet());
+        io.igw.engine.graph.InterestGraphBuilder.full(ws, io.igw.engine.graph.GraphParameters.defaults()).run(JobContext.quiet());
+        // a quickly trained generator, so that the button writes at once instead of training the standard one for minutes
+        new io.igw.engine.titles.TrainTitles(ws, new io.igw.engine.titles.TrainTitles.Effort(1, 256, 0), 3).run(JobContext.quiet());
+        long item = io.igw.storage.catalog.ItemListings.read(ws).get(0).itemId();
+
+        clickOn("#nav-graph");
+        io.igw.app.ui.graph.GraphView view = lookup("#graphView").queryAs(io.igw.app.ui.graph.GraphView.class);
+        waitFor(() -> view.model().hasGraph.get());
+        interact(() -> view.model().select("item:" + item));
+        waitFor(() -> lookup("#graphSuggestTitles").tryQuery().isPresent() && view.model().selected.get() != null
+                && view.model().selected.get().key().equals("item:" + item));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#graphSuggestTitles");
+        waitFor(90, () -> !view.model().titles.running.get() && !text("#graphTitleStatus").isEmpty());
+        javafx.scene.control.ListView<?> list = lookup("#graphTitleSuggestions").queryAs(javafx.scene.control.ListView.class);
+        assertFalse(list.getItems().isEmpty(), text("#graphTitleStatus"));
+        assertTrue(text("#graphTitleStatus").matches("\\d titles, best predicted uplift first.*"), text("#graphTitleStatus"));
+        assertTrue(list.isVisible());
+        String first = io.igw.app.ui.graph.GraphView.suggestionText(view.model().titleSuggestions.get(0));
+        assertTrue(first.matches("(?s).+\\n[+-]\\d+\\.\\d% carts · reads real \\d\\.\\d\\d.*"), first);
+        waitFor(10, () -> lookup("#graphTitleSuggestions .list-cell").queryAll().stream()
+                .anyMatch(c -> ((javafx.scene.control.ListCell<?>) c).getAccessibleText() != null
+                        && ((javafx.scene.control.ListCell<?>) c).getAccessibleText().contains("% carts")));
+        saveShot(view, "graph-suggest-titles.png");
+
+        // the same generator writes a marketer's creatives for an audience, in the Targeting screen's Creatives tab
+        String leaf = Files.readAllLines(shop.resolve("truth.csv")).get(1).split(",")[1].split(";")[0];
+        clickOn("#nav-targeting");
+        io.igw.app.ui.targeting.TargetingView targeting = lookup("#targetingView").queryAs(io.igw.app.ui.targeting.TargetingView.class);
+        waitFor(60, () -> !lookup("#buildAudience").query().isDisabled());
+        interact(() -> lookup("#targets").queryAs(javafx.scene.control.TextField.class).setText("category:" + leaf));
+        clickOn("#buildAudience");
+        waitFor(30, () -> text("#audienceSummary").matches("\\d+ users in the audience.*"));
+        clickOn("Creatives");
+        clickOn("#writeCreatives");
+        waitFor(120, () -> text("#creativesStatus").matches("\\d+ creatives for .*|.*(cancelled|failed|Failed).*"));
+        TableView<?> creatives = lookup("#creativesTable").queryAs(TableView.class);
+        assertFalse(creatives.getItems().isEmpty(), text("#creativesStatus"));
+        assertTrue(text("#creativesSummary").startsWith("Strongest interests: "), text("#creativesSummary"));
+        saveShot(targeting, "targeting-creatives.png");
+        clickOn("Audience");
+        clickOn("#nav-data");
+    }
+
+    @Test
     void theExplorerDrawsTwoThousandNodesQuicklyAndLaysThemOutOffTheFxThread() throws Exception {
         waitFor(() -> lookup("#nav-graph").tryQuery().isPresent());
         clickOn("#nav-graph");

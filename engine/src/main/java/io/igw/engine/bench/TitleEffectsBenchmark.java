@@ -6,7 +6,6 @@ import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.engine.titles.ClickModel;
 import io.igw.storage.Workspace;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,10 +29,7 @@ public final class TitleEffectsBenchmark implements Job<Map<String, Object>> {
 
     @Override
     public Map<String, Object> run(JobContext context) throws Exception {
-        if (!Files.isRegularFile(truthFile)) {
-            throw new InvalidSetting("truth", "there is no file " + truthFile + " (the generator writes title_effects.csv)");
-        }
-        TitleTruth truth = TitleTruth.read(truthFile.toAbsolutePath().getParent());
+        TitleTruth truth = TitleUpliftBenchmark.truth(truthFile);
         context.progress(0.05, "learning the click model");
         long t0 = System.nanoTime();
         ClickModel model = ClickModel.learn(workspace);

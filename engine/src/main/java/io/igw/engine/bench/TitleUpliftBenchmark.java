@@ -30,15 +30,20 @@ public final class TitleUpliftBenchmark implements Job<Map<String, Object>> {
         this.seed = seed;
     }
 
-    @Override
-    public Map<String, Object> run(JobContext context) throws Exception {
+    /** The planted title effects from the generator's {@code title_effects.csv}; a missing file is the user's mistake. */
+    static TitleTruth truth(Path truthFile) throws java.io.IOException {
         if (!Files.isRegularFile(truthFile)) {
             throw new InvalidSetting("truth", "there is no file " + truthFile + " (the generator writes title_effects.csv)");
         }
+        return TitleTruth.read(truthFile.toAbsolutePath().getParent());
+    }
+
+    @Override
+    public Map<String, Object> run(JobContext context) throws Exception {
         if (items < 10) {
             throw new InvalidSetting("items", "at least 10 items are needed for a mean uplift");
         }
-        TitleTruth truth = TitleTruth.read(truthFile.toAbsolutePath().getParent());
+        TitleTruth truth = truth(truthFile);
         return new TitleUplift(workspace, truth::conversion, truth::showsRaisingWord, items, rounds, seed).run(context);
     }
 }

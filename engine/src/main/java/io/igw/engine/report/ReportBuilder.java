@@ -24,6 +24,8 @@ import io.igw.engine.targeting.Overlap;
 import io.igw.engine.targeting.Target;
 import io.igw.engine.targeting.TargetingData;
 import io.igw.engine.task.Job;
+import io.igw.engine.titles.AdCreatives;
+import io.igw.engine.titles.WriteCreatives;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
@@ -90,6 +92,7 @@ public final class ReportBuilder implements Job<ReportContent> {
                 case GRAPH -> graph(context);
                 case MODELS -> models();
                 case AUDIENCES -> audiences(context);
+                case CREATIVES -> creatives(context.part((double) k / sections.size(), 1.0 / sections.size(), ""));
                 case PREDICTIONS -> predictions(context);
                 case RULES -> rules(context);
             };
@@ -232,8 +235,17 @@ public final class ReportBuilder implements Job<ReportContent> {
                         List.of(new Series("recall@" + k, null, recall), new Series("ndcg@" + k, null, ndcg))));
     }
 
+    private AudienceBuilder targeting;
+
+    private AudienceBuilder targeting() {
+        if (targeting == null) {
+            targeting = new TargetingData(workspace, log()).run(JobContext.quiet());
+        }
+        return targeting;
+    }
+
     private List<Part> audiences(JobContext context) throws Exception {
-        AudienceBuilder builder = new TargetingData(workspace, log()).run(JobContext.quiet());
+        AudienceBuilder builder = targeting();
         List<AudienceSpec> specs = audiences.isEmpty() ? largestCategories(builder) : audiences;
         List<Part> parts = new ArrayList<>();
         parts.add(new Paragraph(audiences.isEmpty()
@@ -275,6 +287,50 @@ public final class ReportBuilder implements Job<ReportContent> {
         }
         return parts;
     }
+
+    /**
+     * Each audience's creatives (those of the audiences section: the campaigns given, or the three largest
+     * categories), written by the stored title generator; without one, a line saying how to train it, since a report
+     * does not train models.
+     */
+    private List<Part> creatives(JobContext context) {
+        if (!WriteCreatives.hasStoredGenerator(workspace)) {
+            return List.of(new Paragraph("No title generator is stored in this workspace yet, so no creatives were written. "
+                    + "Suggest titles for an item or write creatives for an audience once (igw titles, igw creatives, or the "
+                    + "Targeting screen's Creatives tab) to train one, then report again."));
+        }
+        AudienceBuilder builder = targeting();
+        List<AudienceSpec> specs = audiences.isEmpty() ? largestCategories(builder) : audiences;
+        List<WriteCreatives.Result> written = new WriteCreatives(workspace, builder, specs, CREATIVES_PER_AUDIENCE, false,
+                WriteCreatives.WhenNoGenerator.FAIL, 1).run(context);
+        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> interests = new ArrayList<>();
+        for (int k = 0; k < specs.size(); k++) {
+            String name = String.join(", ", specs.get(k).include().stream().map(t -> label(builder, t)).toList());
+            AdCreatives.Result r = written.get(k).creatives();
+            int rank = 1;
+            for (AdCreatives.Creative c : r.creatives()) {
+                rows.add(List.of(name, String.valueOf(rank++), c.headline(), c.copy(), c.itemTitle(),
+                        String.format(Locale.ROOT, "%.1f%%", 100 * c.predictedConversion()),
+                        String.format(Locale.ROOT, "%+.1f%%", 100 * c.predictedUplift()), r.clickModel()));
+            }
+            for (AdCreatives.Interest i : r.interests()) {
+                interests.add(List.of(name, i.label(), String.format(Locale.ROOT, "%.1f%%", 100 * i.share()),
+                        String.format(Locale.ROOT, "%.1f×", i.lift())));
+            }
+        }
+        return List.of(new Paragraph("Ad creatives for each audience, best first: the headline is written by the title "
+                        + "generator for one of the audience's best-suited items (its brand and product noun kept, nothing "
+                        + "invented), the copy names that item's words that convert best for the audience, and both are ranked "
+                        + "by a click model fitted on the audience's own views and carts (\"audience\"), or the shop-wide one "
+                        + "where the audience carted too little (\"everyone\")."),
+                new Table("creatives", "Creatives", List.of("audience", "rank", "headline", "copy", "item",
+                        "predicted carts per view", "predicted uplift of the headline", "click model"), rows),
+                new Table("creative_interests", "What each audience is into", List.of("audience", "interest",
+                        "share of its actions", "over everyone's share"), interests));
+    }
+
+    private static final int CREATIVES_PER_AUDIENCE = 3;
 
     /** The three leaf categories most users' sessions touched, at threshold 0.2. */
     private static List<AudienceSpec> largestCategories(AudienceBuilder builder) {

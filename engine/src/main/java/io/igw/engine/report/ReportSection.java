@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The parts a report can have, in the order they appear. */
 public enum ReportSection {
-    DATASETS("Datasets"), GRAPH("Interest graph"), MODELS("Models"), AUDIENCES("Audiences"), PREDICTIONS("Predictions"),
+    DATASETS("Datasets"), GRAPH("Interest graph"), MODELS("Models"), AUDIENCES("Audiences"), CREATIVES("Creatives"), PREDICTIONS("Predictions"),
     RULES("Association rules");
 
     private final String title;
@@ -39,7 +39,7 @@ public enum ReportSection {
             }
             if (found == null) {
                 throw new InvalidSetting("sections", "'" + n + "' is not a section; choose from datasets, graph, "
-                        + "models, audiences, predictions, rules");
+                        + "models, audiences, creatives, predictions, rules");
             }
             if (!out.contains(found)) {
                 out.add(found);

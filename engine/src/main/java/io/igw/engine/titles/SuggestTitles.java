@@ -38,14 +38,7 @@ public final class SuggestTitles implements Job<TitleSuggester.Suggestions> {
         context.progress(0, "learning what titles do from behaviour");
         ClickModel clicks = ClickModel.learn(workspace);
         context.checkCancelled();
-        TitleModels models = new TitleModels(workspace);
-        TitleGenerator generator = retrain ? null : models.latest(listings).orElse(null);
-        if (generator == null) {
-            TitleGenerator.Settings settings = TitleGenerator.Settings.standard(seed);
-            generator = TitleGenerator.pretrain(listings, settings, context.part(0.1, 0.5, ""));
-            generator.adversarial(clicks, context.part(0.6, 0.3, ""));
-            models.store(generator, settings);
-        }
+        TitleGenerator generator = new TitleModels(workspace).latestOrTrained(listings, clicks, retrain, seed, context);
         context.progress(0.92, "writing titles for item " + item);
         TitleSuggester suggester = new TitleSuggester(generator, clicks,
                 TitleSuggester.fluencyJudge(generator, new SplittableRandom(seed)), seed);

@@ -76,6 +76,16 @@ final class TitleGenerator {
         return parts.computeIfAbsent(item.id(), id -> TitleParts.of(item, lexicon));
     }
 
+    /**
+     * Learned by likelihood (the first 60% of {@code context}'s progress after its first 10%), then adversarially against
+     * a discriminator and the click model (the last 30%).
+     */
+    static TitleGenerator trained(Listings listings, ClickModel clicks, Settings s, JobContext context) {
+        TitleGenerator g = pretrain(listings, s, context.part(0.1, 0.6, ""));
+        g.adversarial(clicks, context.part(0.7, 0.3, ""));
+        return g;
+    }
+
     /** The decoder learned by maximum likelihood on every titled item. */
     static TitleGenerator pretrain(Listings listings, Settings s, JobContext context) {
         List<Listing> all = listings.all().stream().filter(l -> l.title() != null && !l.title().isBlank()).toList();

@@ -101,6 +101,21 @@ final class TitleModels {
         }
     }
 
+    /**
+     * The newest stored generator; or, if there is none or {@code retrain} asks, one trained on the listings (and
+     * then against the click model) and stored first. Progress runs from 10% to 90% of {@code context}.
+     */
+    TitleGenerator latestOrTrained(Listings listings, ClickModel clicks, boolean retrain, long seed,
+                                   io.igw.engine.task.JobContext context) {
+        TitleGenerator generator = retrain ? null : latest(listings).orElse(null);
+        if (generator == null) {
+            TitleGenerator.Settings settings = TitleGenerator.Settings.standard(seed);
+            generator = TitleGenerator.trained(listings, clicks, settings, context.part(0, 0.9, ""));
+            store(generator, settings);
+        }
+        return generator;
+    }
+
     int latestId() {
         return store.latest(KIND).map(ModelStore.TrainedModel::id).orElse(-1);
     }

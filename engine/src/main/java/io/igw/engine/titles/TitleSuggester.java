@@ -36,12 +36,15 @@ public final class TitleSuggester {
         this.seed = seed;
     }
 
+    /** Real and written titles the fluency judge learns from, of each: enough for its hashed n-grams, quick to write. */
+    private static final int JUDGE_TITLES = 600;
+
     /** A discriminator learned on real titles against titles the generator writes now, for candidates' fluency. */
     static TitleDiscriminator fluencyJudge(TitleGenerator generator, SplittableRandom random) {
         List<Listing> all = generator.listings().all();
         List<Listing> items = new ArrayList<>();
         List<List<String>> real = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < JUDGE_TITLES; i++) {
             items.add(all.get(random.nextInt(all.size())));
             real.add(TitleTokens.split(all.get(random.nextInt(all.size())).title()));
         }

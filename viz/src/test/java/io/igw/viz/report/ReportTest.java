@@ -94,6 +94,7 @@ class ReportTest {
         assertFalse(page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing is fetched from elsewhere");
         assertTrue(page.split("src=\"data:image/png;base64,").length - 1 >= 6, "funnel, activity, communities, models, reach, gain");
         assertTrue(page.contains("No activity in the next 7 days") || page.contains("churn"), "the predictions section has figures");
+        assertTrue(page.contains("No title generator is stored in this workspace yet"), "a report trains no title generator");
         assertEquals("html", w.format());
         assertTrue(w.tables().stream().anyMatch(p -> p.getFileName().toString().equals("report-rules.csv")));
         String rulesCsv = Files.readString(tmp.resolve("report-rules.csv"));

@@ -2,6 +2,7 @@ package io.igw.app.ui.graph;
 
 import io.igw.app.ui.kit.ChartViewers;
 import io.igw.engine.explore.Subgraph;
+import io.igw.engine.titles.TitleSuggester;
 import io.igw.viz.charts.InterestChart;
 import io.igw.viz.graph.GraphCanvas;
 import java.io.File;
@@ -14,6 +15,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -221,6 +223,9 @@ public final class GraphView extends BorderPane {
             next.setMinHeight(140);
             side.getChildren().add(next);
         }
+        if (details.key().startsWith("item:")) {
+            side.getChildren().add(titleSuggestions());
+        }
         if (!details.evidence().isEmpty()) {
             ListView<String> evidence = new ListView<>();
             evidence.setId("graphEvidence");
@@ -237,6 +242,81 @@ public final class GraphView extends BorderPane {
             VBox.setVgrow(evidence, Priority.ALWAYS);
             side.getChildren().addAll(new Label("Evidence"), evidence);
         }
+    }
+
+    /**
+     * "Suggest titles" for the selected item: the button (a cancel beside it while the generator works), its
+     * progress and status, and the suggestions, each with its predicted uplift, fluency and changed words.
+     */
+    private Region titleSuggestions() {
+        Button suggest = new Button("Suggest titles", new FontIcon(Feather.EDIT_3));
+        suggest.setId("graphSuggestTitles");
+        suggest.setOnAction(e -> model.suggestTitles());
+        suggest.disableProperty().bind(model.titles.running);
+        Button cancel = new Button("Cancel");
+        cancel.setId("graphSuggestTitlesCancel");
+        cancel.setOnAction(e -> model.titles.cancel());
+        cancel.visibleProperty().bind(model.titles.running);
+        cancel.managedProperty().bind(model.titles.running);
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(model.titles.progress);
+        progress.visibleProperty().bind(model.titles.running);
+        progress.managedProperty().bind(model.titles.running);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.setId("graphTitleStatus");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(model.titles.status);
+        ListView<TitleSuggester.Candidate> list = new ListView<>(model.titleSuggestions);
+        list.setId("graphTitleSuggestions");
+        list.setPrefHeight(170);
+        list.setMinHeight(150);
+        list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            private final Label title = new Label();
+            private final Label figures = new Label();
+            private final VBox box = new VBox(2, title, figures);
+
+            {
+                title.setWrapText(true);
+                figures.setWrapText(true);
+                title.setMinHeight(Region.USE_PREF_SIZE);
+                figures.setMinHeight(Region.USE_PREF_SIZE);
+                figures.getStyleClass().add("text-muted");
+                title.maxWidthProperty().bind(l.widthProperty().subtract(30));
+                figures.maxWidthProperty().bind(l.widthProperty().subtract(30));
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(TitleSuggester.Candidate c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(null);
+                if (empty || c == null) {
+                    setGraphic(null);
+                    setAccessibleText(null);
+                    return;
+                }
+                String[] lines = suggestionText(c).split("\\R", 2);
+                title.setText(lines[0]);
+                figures.setText(lines[1]);
+                setAccessibleText(suggestionText(c));
+                setGraphic(box);
+            }
+        });
+        list.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.titleSuggestions));
+        list.managedProperty().bind(list.visibleProperty());
+        HBox buttons = new HBox(8, suggest, cancel);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, buttons, progress, status, list);
+    }
+
+    /** "Acme waterproof trail vest  ·  +12.0% carts · reads real 0.81 · +waterproof". */
+    public static String suggestionText(TitleSuggester.Candidate c) {
+        String changes = c.changedWords().isEmpty() ? "" : " · " + String.join(" ", c.changedWords());
+        return String.format(Locale.ROOT, "%s%n%+.1f%% carts · reads real %.2f%s", c.title(), 100 * c.predictedUplift(),
+                c.fluency(), changes);
     }
 
     private void exportPng() {

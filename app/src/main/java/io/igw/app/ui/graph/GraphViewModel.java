@@ -15,6 +15,8 @@ import io.igw.engine.task.JobContext;
 import io.igw.engine.text.Bilingual;
 import io.igw.engine.text.TextEncoder;
 import io.igw.engine.text.TextSearch;
+import io.igw.engine.titles.SuggestTitles;
+import io.igw.engine.titles.TitleSuggester;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
 import io.igw.engine.graph.Evidence;
@@ -71,6 +73,9 @@ public final class GraphViewModel {
     /** Whether a build or a fetch is under way. */
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
     public final BooleanProperty hasGraph = new SimpleBooleanProperty(false);
+    /** Title suggestions for the selected item, best first, and the work that writes them (progress, cancel). */
+    public final javafx.collections.ObservableList<TitleSuggester.Candidate> titleSuggestions = FXCollections.observableArrayList();
+    public final ScreenWork titles;
 
     private final Workspace workspace;
     private final UiTasks tasks;
@@ -95,6 +100,15 @@ public final class GraphViewModel {
         this.likelyNext = new io.igw.engine.recommenders.LikelyNext(workspace);
         this.tasks = tasks;
         this.work = new ScreenWork(tasks);
+        this.titles = new ScreenWork(tasks, "Title suggestions cancelled.");
+        selected.addListener((o, a, b) -> {
+            if (a == null || b == null || !a.key().equals(b.key())) {
+                titleSuggestions.clear();
+                if (!titles.running.get()) {
+                    titles.status.set("");
+                }
+            }
+        });
         this.status = work.status;
         busy.bind(work.running.or(work.reading));
         threshold.addListener((o, a, b) -> refilter());
@@ -302,6 +316,33 @@ public final class GraphViewModel {
                 .orElse(key.substring(key.indexOf(':') + 1));
     }
 
+    /**
+     * Asks the title generator for new titles for the selected item (training and storing one first if the
+     * workspace has none: minutes), ranked by the click model's predicted uplift.
+     */
+    public void suggestTitles() {
+        NodeDetails d = selected.get();
+        if (d == null || !d.key().startsWith("item:")) {
+            titles.status.set("Select an item to suggest titles for.");
+            return;
+        }
+        long item = Long.parseLong(d.key().substring(5));
+        titles.start("titles", new SuggestTitles(workspace, item, TITLE_SUGGESTIONS, false, 1), s -> {
+            if (selected.get() != null && selected.get().key().equals("item:" + s.item())) {
+                titleSuggestions.setAll(s.candidates());
+            }
+            titles.status.set(s.candidates().isEmpty()
+                    ? "The generator wrote nothing new that keeps this item's brand, noun and attributes."
+                    : s.candidates().get(0).predictedUplift() <= 0
+                    ? s.candidates().size() + " titles, best predicted uplift first: none is predicted to do better than the "
+                            + "current title."
+                    : s.candidates().size() + " titles, best predicted uplift first.");
+        });
+    }
+
+    /** How many titles "Suggest titles" asks for. */
+    static final int TITLE_SUGGESTIONS = 5;
+
     /** A user's details gain the sequence model's likely next categories, when one is stored. */
     private NodeDetails withLikelyNext(NodeDetails d) {
         if (!d.key().startsWith("user:")) {
@@ -387,5 +428,6 @@ public final class GraphViewModel {
         generation++;
         stopLayout();
         work.cancel();
+        titles.cancel();
     }
 }

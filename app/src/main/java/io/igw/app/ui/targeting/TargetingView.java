@@ -68,7 +68,9 @@ public final class TargetingView extends BorderPane {
         lift.textProperty().bind(model.lift);
         lift.setWrapText(true);
         lift.setMinHeight(Region.USE_PREF_SIZE);
-        TabPane tabs = new TabPane(new Tab("Audience", members()), new Tab("Overlap", overlapPane()));
+        Tab creativesTab = new Tab("Creatives", creatives());
+        creativesTab.setId("creativesTab");
+        TabPane tabs = new TabPane(new Tab("Audience", members()), creativesTab, new Tab("Overlap", overlapPane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane right = new SplitPane(reachViewer, tabs);
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -261,6 +263,47 @@ public final class TargetingView extends BorderPane {
                 Columns.number("score", TargetingViewModel.Row::score, "%.3f", 70),
                 Columns.of("", r -> r.lookalike() ? "lookalike" : "", 80),
                 Columns.of("why", TargetingViewModel.Row::reason, 560));
+    }
+
+    /** The Creatives tab: write them for the audience shown, see what it is into, and the creatives best first. */
+    private Region creatives() {
+        Button write = new Button("Write creatives", new FontIcon(Feather.EDIT_3));
+        write.setId("writeCreatives");
+        write.setTooltip(new Tooltip("Headlines and copy for this audience's best-suited items, ranked by its own click model"
+                + " (the first time, the title generator is trained: minutes)"));
+        write.setOnAction(e -> model.writeCreatives());
+        write.disableProperty().bind(model.audienceSize.lessThan(1).or(model.creativeWork.running));
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> model.creativeWork.cancel());
+        cancel.visibleProperty().bind(model.creativeWork.running);
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.progressProperty().bind(model.creativeWork.progress);
+        progress.visibleProperty().bind(model.creativeWork.running);
+        progress.setPrefWidth(160);
+        Label status = new Label();
+        status.setId("creativesStatus");
+        status.textProperty().bind(model.creativeWork.status);
+        status.getStyleClass().add("text-muted");
+        HBox bar = new HBox(8, write, cancel, progress, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label summary = new Label();
+        summary.setId("creativesSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.creativesSummary);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.control.TableView<io.igw.engine.titles.AdCreatives.Creative> table = Columns.table("creativesTable",
+                model.creatives, "Build an audience, then write creatives for it. They are kept with the audience and "
+                        + "exported beside it.",
+                Columns.of("headline", io.igw.engine.titles.AdCreatives.Creative::headline, 300),
+                Columns.of("copy", io.igw.engine.titles.AdCreatives.Creative::copy, 280),
+                Columns.number("carts/view", c -> 100 * c.predictedConversion(), "%.1f%%", 80),
+                Columns.number("uplift", c -> 100 * c.predictedUplift(), "%+.1f%%", 70),
+                Columns.number("reads real", io.igw.engine.titles.AdCreatives.Creative::fluency, "%.2f", 75),
+                Columns.of("item", io.igw.engine.titles.AdCreatives.Creative::itemTitle, 240));
+        VBox box = new VBox(8, bar, summary, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
     }
 
     private Region overlapPane() {

@@ -18,6 +18,9 @@ import io.igw.engine.targeting.TargetingData;
 import io.igw.engine.prediction.Outcome;
 import io.igw.engine.prediction.SavedPredictions;
 import io.igw.engine.text.Bilingual;
+import io.igw.engine.titles.AdCreatives;
+import io.igw.engine.titles.CreativesCsv;
+import io.igw.engine.titles.WriteCreatives;
 import io.igw.engine.text.TextEncoder;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetKind;
@@ -60,8 +63,11 @@ public final class TargetingViewModel {
     public record Row(long userId, double score, String reason, boolean lookalike) {
     }
 
-    /** An audience kept for comparing overlaps (and for reports): its name, campaign and members. */
-    public record Kept(String name, AudienceSpec spec, List<AudienceBuilder.Member> members) {
+    /**
+     * An audience kept for comparing overlaps (and for reports): its name, campaign and members, and the creatives
+     * written for it (empty if none were).
+     */
+    public record Kept(String name, AudienceSpec spec, List<AudienceBuilder.Member> members, List<AdCreatives.Creative> creatives) {
     }
 
     /**
@@ -110,6 +116,12 @@ public final class TargetingViewModel {
     public final StringProperty summary = new SimpleStringProperty("");
     public final StringProperty lift = new SimpleStringProperty("");
     public final ObservableList<Kept> kept = FXCollections.observableArrayList();
+    /** The creatives written for the audience shown, best first; cleared when another audience is built. */
+    public final ObservableList<AdCreatives.Creative> creatives = FXCollections.observableArrayList();
+    /** What the audience is into and which click model ranked its creatives. */
+    public final StringProperty creativesSummary = new SimpleStringProperty("");
+    /** Writing creatives (minutes when the title generator is trained first): its own progress and cancel. */
+    public final ScreenWork creativeWork;
 
     private final Workspace workspace;
     private AudienceBuilder builder;
@@ -128,6 +140,7 @@ public final class TargetingViewModel {
     public TargetingViewModel(Workspace workspace, UiTasks tasks, TextEncoder encoder) {
         this.workspace = workspace;
         this.work = new ScreenWork(tasks);
+        this.creativeWork = new ScreenWork(tasks, "Writing creatives cancelled.");
         this.encoder = encoder;
     }
 
@@ -253,6 +266,10 @@ public final class TargetingViewModel {
     }
 
     private void show(AudienceBuilder.Audience a, ExpectedLift.Result l, Lookalikes.Result more) {
+        if (audience == null || !audience.spec().equals(a.spec())) {
+            creatives.clear();
+            creativesSummary.set("");
+        }
         audience = a;
         lookalikes = more == null ? List.of() : more.members();
         List<Row> rows = new ArrayList<>();
@@ -300,7 +317,40 @@ public final class TargetingViewModel {
             kept.remove(0);
         }
         String name = String.join(", ", audience.spec().include().stream().map(Target::toString).toList());
-        kept.add(new Kept(name + " (" + audience.size() + ")", audience.spec(), audience.members()));
+        kept.add(new Kept(name + " (" + audience.size() + ")", audience.spec(), audience.members(), List.copyOf(creatives)));
+    }
+
+    /**
+     * Writes creatives for the audience shown in the background: headlines by the title generator (trained and stored
+     * first if the workspace has none), copy from the audience's best words, ranked by its own click model.
+     */
+    public void writeCreatives() {
+        if (audience == null || audience.size() == 0) {
+            creativeWork.status.set("Build an audience with someone in it first.");
+            return;
+        }
+        AudienceSpec spec = audience.spec();
+        creativeWork.start("write creatives", new WriteCreatives(workspace, builder, spec, CREATIVES, false, 1), written -> {
+            if (audience == null || !audience.spec().equals(spec)) {
+                return;
+            }
+            AdCreatives.Result r = written.get(0).creatives();
+            creatives.setAll(r.creatives());
+            creativesSummary.set(describe(r));
+            creativeWork.status.set(r.creatives().size() + " creatives for " + r.audienceSize() + " users.");
+        });
+    }
+
+    /** How many creatives the tab asks for. */
+    static final int CREATIVES = 5;
+
+    static String describe(AdCreatives.Result r) {
+        String into = r.interests().stream().map(i -> String.format(Locale.ROOT, "%s (%.1f× everyone's share)", i.label(), i.lift()))
+                .reduce((a, b) -> a + ", " + b).orElse("nothing beyond what everyone is into");
+        return "Strongest interests: " + into + ". Ranked by " + (r.clickModel().equals("audience")
+                ? String.format(Locale.ROOT, "a click model fitted on this audience's own %,d views and %,d carts.", r.audienceViews(),
+                        r.audienceConversions())
+                : "the shop-wide click model: this audience carted too little to fit its own.");
     }
 
     /** The overlap of the kept audiences, pair by pair. */
@@ -320,10 +370,20 @@ public final class TargetingViewModel {
         AudiencePreview.Request r = shownRequest;
         AudiencePreview.Request exporting = new AudiencePreview.Request(r.audiences(), r.propensityWeight(), r.lookalikePercent(),
                 r.holdoutDays(), r.seed(), file, hashIds.get());
-        work.start("export audience", new AudiencePreview(workspace, builder, exporting), preview -> {
+        List<AdCreatives.Creative> written = List.copyOf(creatives);
+        AudiencePreview exportJob = new AudiencePreview(workspace, builder, exporting);
+        Path beside = CreativesCsv.besides(file);
+        work.start("export audience", ctx -> {
+            AudiencePreview.Result preview = exportJob.run(ctx);
+            if (!written.isEmpty()) {
+                CreativesCsv.write(beside, written);
+            }
+            return preview;
+        }, preview -> {
             AudiencePreview.Export e = preview.exported();
-            work.status.set(String.format(Locale.ROOT, "Exported %,d users to %s%s.", e.rows(), e.file(),
-                    e.hashedIds() ? " (ids SHA-256-hashed)" : ""));
+            work.status.set(String.format(Locale.ROOT, "Exported %,d users to %s%s%s.", e.rows(), e.file(),
+                    e.hashedIds() ? " (ids SHA-256-hashed)" : "",
+                    written.isEmpty() ? "" : String.format(Locale.ROOT, ", and %d creatives to %s", written.size(), beside.getFileName())));
         });
     }
 

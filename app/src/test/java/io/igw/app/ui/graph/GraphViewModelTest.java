@@ -106,6 +106,20 @@ class GraphViewModelTest {
     }
 
     @Test
+    void titlesAreSuggestedOnlyForAnItemAndAnotherSelectionClearsThem() {
+        model.buildGraph();
+        model.suggestTitles();
+        assertEquals("Select an item to suggest titles for.", model.titles.status.get());
+        model.select("user:5");
+        model.suggestTitles();
+        assertEquals("Select an item to suggest titles for.", model.titles.status.get());
+        assertTrue(model.titleSuggestions.isEmpty());
+        model.select("category:" + model.visible.get().nodes().stream().filter(n -> n.kind().equals("category")).findFirst()
+                .map(n -> n.key().substring(9)).orElse("1"));
+        assertEquals("", model.titles.status.get(), "a new selection clears the last one's titles and status");
+    }
+
+    @Test
     void theCommunitiesOverviewHasOneNodePerCommunity() {
         model.buildGraph();
         model.showCommunities();

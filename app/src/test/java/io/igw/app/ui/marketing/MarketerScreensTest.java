@@ -97,6 +97,46 @@ class MarketerScreensTest {
     }
 
     @Test
+    void creativesAreWrittenForTheAudienceKeptWithItAndExportedBesideIt() throws Exception {
+        new io.igw.engine.titles.TrainTitles(workspace, new io.igw.engine.titles.TrainTitles.Effort(1, 256, 0), 2).run(JobContext.quiet());
+        TargetingViewModel model = new TargetingViewModel(workspace, tasks);
+        model.writeCreatives();
+        assertEquals("Build an audience with someone in it first.", model.creativeWork.status.get());
+        model.refresh();
+        String category = model.choices.stream().filter(c -> c.key().startsWith("category:3")).findFirst().orElseThrow().key();
+        model.targets.set(category);
+        model.bySize.set(true);
+        model.size.set(60);
+        model.build();
+        model.writeCreatives();
+        assertFalse(model.creatives.isEmpty(), model.creativeWork.status.get());
+        assertTrue(model.creativeWork.status.get().matches("\\d creatives for \\d+ users\\."), model.creativeWork.status.get());
+        assertTrue(model.creativesSummary.get().startsWith("Strongest interests: "), model.creativesSummary.get());
+        model.keep();
+        assertEquals(model.creatives, model.kept.get(model.kept.size() - 1).creatives(), "kept with the audience");
+
+        Path csv = tmp.resolve("with-creatives.csv");
+        model.export(csv);
+        assertTrue(model.work.status.get().contains("creatives to with-creatives.creatives.csv"), model.work.status.get());
+        List<String> lines = Files.readAllLines(tmp.resolve("with-creatives.creatives.csv"));
+        assertEquals(model.creatives.size() + 1, lines.size());
+
+        io.igw.engine.report.ReportContent report = new io.igw.engine.report.ReportBuilder(workspace,
+                List.of(io.igw.engine.report.ReportSection.CREATIVES), List.of(model.kept.get(model.kept.size() - 1).spec()))
+                .run(JobContext.quiet());
+        io.igw.engine.report.ReportContent.Table table = report.sections().get(0).parts().stream()
+                .filter(p -> p instanceof io.igw.engine.report.ReportContent.Table t && t.name().equals("creatives"))
+                .map(p -> (io.igw.engine.report.ReportContent.Table) p).findFirst().orElseThrow();
+        assertFalse(table.rows().isEmpty(), "the report's Creatives section lists the kept audience's creatives");
+        assertEquals("1", table.rows().get(0).get(1));
+
+        model.targets.set("brand:" + model.choices.stream().filter(c -> c.key().startsWith("brand:")).findFirst().orElseThrow()
+                .key().substring(6));
+        model.build();
+        assertTrue(model.creatives.isEmpty(), "another campaign's audience clears them");
+    }
+
+    @Test
     void aDescriptionProposesTargetsThatTickingEdits() {
         TargetingViewModel model = new TargetingViewModel(workspace, tasks, new TextModelStandIn());
         model.refresh();
