@@ -251,6 +251,17 @@ class CliTest {
         assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--propensity-weight", "2",
                 "--json", "--quiet"));
         assertEquals("igw: --propensity-weight must be between 0 and 1, not 2.0", stderr());
+        // creatives and titles: a mistake is told before anything is trained
+        assertEquals(2, igw("creatives", "--workspace", ws.toString(), "--target", "colour:red", "--json"));
+        assertTrue(stderr().startsWith("igw: --target 'colour:red': the kind must be category, tag, brand or item."), stderr());
+        assertEquals(2, igw("creatives", "--workspace", ws.toString(), "--target", "category:" + leaf, "--n", "0", "--json"));
+        assertEquals("igw: --n must be between 1 and 20, not 0", stderr());
+        assertEquals(2, igw("creatives", "--workspace", ws.toString(), "--target", "category:999999", "--json", "--quiet"));
+        assertTrue(stderr().startsWith("igw: No event in this workspace touches category:999999"), stderr());
+        assertEquals(2, igw("titles", "--workspace", ws.toString(), "--item", "99999999", "--json", "--quiet"));
+        assertTrue(stderr().startsWith("igw: Item 99999999 has no title in this workspace's catalogue"), stderr());
+        assertEquals(2, igw("titles", "--workspace", ws.toString(), "--item", "1", "--n", "0", "--json", "--quiet"));
+        assertEquals("igw: --n must be between 1 and 50, not 0", stderr());
         assertEquals(2, igw("predict", "loyalty", "--workspace", ws.toString(), "--json"));
         assertEquals("igw: 'loyalty' is not an outcome the workbench predicts: use churn or purchase.", stderr());
 
@@ -274,7 +285,7 @@ class CliTest {
         Path pdf = tmp.resolve("out.pdf");
         assertEquals(0, igw("report", "--workspace", ws.toString(), "--out", pdf.toString(), "--json", "--quiet"), stderr());
         assertTrue(stdout().contains("\"format\":\"pdf\",\"sections\":[\"datasets\",\"graph\",\"models\",\"audiences\","
-                + "\"predictions\",\"rules\"],\"pages\":") && Files.size(pdf) > 10_000, stdout());
+                + "\"creatives\",\"predictions\",\"rules\"],\"pages\":") && Files.size(pdf) > 10_000, stdout());
         assertEquals(2, igw("report", "--workspace", ws.toString(), "--out", tmp.resolve("out.docx").toString(), "--json"));
         assertTrue(stderr().startsWith("igw: --out must name a .html or .pdf file"), stderr());
         assertEquals(2, igw("report", "--workspace", ws.toString(), "--out", html.toString(), "--sections", "charts", "--json"));
