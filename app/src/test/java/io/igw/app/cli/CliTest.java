@@ -262,6 +262,24 @@ class CliTest {
         assertTrue(stderr().startsWith("igw: Item 99999999 has no title in this workspace's catalogue"), stderr());
         assertEquals(2, igw("titles", "--workspace", ws.toString(), "--item", "1", "--n", "0", "--json", "--quiet"));
         assertEquals("igw: --n must be between 1 and 50, not 0", stderr());
+        // with a (quickly trained) title generator stored, titles and creatives answer in their contracts
+        try (io.igw.storage.Workspace w = io.igw.storage.Workspace.open(ws, false)) {
+            new io.igw.engine.titles.TrainTitles(w, new io.igw.engine.titles.TrainTitles.Effort(1, 256, 0), 4)
+                    .run(io.igw.engine.task.JobContext.quiet());
+        }
+        assertEquals(0, igw("titles", "--workspace", ws.toString(), "--item", "1", "--n", "3", "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"item\":1,\"current\":\"") && stdout().contains("\"candidates\":[{\"title\":\"")
+                && stdout().contains("\"predicted_uplift\":") && stdout().contains("\"fluency\":")
+                && stdout().contains("\"changed_words\":["), stdout());
+        Path creatives = tmp.resolve("creatives.csv");
+        assertEquals(0, igw("creatives", "--workspace", ws.toString(), "--target", "category:" + leaf, "--n", "2",
+                "--out", creatives.toString(), "--json", "--quiet"), stderr());
+        assertTrue(stdout().startsWith("{\"audience\":{\"targets\":[\"category:" + leaf + "\"],\"size\":")
+                && stdout().contains("\"click_model\":\"") && stdout().contains("\"interests\":[{\"key\":\"")
+                && stdout().contains("\"creatives\":[{\"headline\":\"") && stdout().contains("\"copy\":\"")
+                && stdout().contains("\"predicted_conversion\":") && stdout().contains("\"exported\":{\"file\":"), stdout());
+        assertTrue(Files.readAllLines(creatives).get(0).startsWith("rank,headline,copy,item_id,"));
+
         assertEquals(2, igw("predict", "loyalty", "--workspace", ws.toString(), "--json"));
         assertEquals("igw: 'loyalty' is not an outcome the workbench predicts: use churn or purchase.", stderr());
 
