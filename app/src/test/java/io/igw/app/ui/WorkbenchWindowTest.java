@@ -357,7 +357,7 @@ class WorkbenchWindowTest extends FxRobot {
         waitFor(90, () -> !view.model().titles.running.get() && !text("#graphTitleStatus").isEmpty());
         javafx.scene.control.ListView<?> list = lookup("#graphTitleSuggestions").queryAs(javafx.scene.control.ListView.class);
         assertFalse(list.getItems().isEmpty(), text("#graphTitleStatus"));
-        assertTrue(text("#graphTitleStatus").matches("\\d titles, best first.*"), text("#graphTitleStatus"));
+        assertTrue(text("#graphTitleStatus").matches("\\d titles, best predicted uplift first.*"), text("#graphTitleStatus"));
         assertTrue(list.isVisible());
         String first = io.igw.app.ui.graph.GraphView.suggestionText(view.model().titleSuggestions.get(0));
         assertTrue(first.matches("(?s).+\\n[+-]\\d+\\.\\d% carts · reads real \\d\\.\\d\\d.*"), first);

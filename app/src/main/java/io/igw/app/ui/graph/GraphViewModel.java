@@ -318,7 +318,7 @@ public final class GraphViewModel {
 
     /**
      * Asks the title generator for new titles for the selected item (training and storing one first if the
-     * workspace has none: minutes), ranked by the click model's predicted uplift and how real each reads.
+     * workspace has none: minutes), ranked by the click model's predicted uplift.
      */
     public void suggestTitles() {
         NodeDetails d = selected.get();
@@ -334,8 +334,8 @@ public final class GraphViewModel {
             titles.status.set(s.candidates().isEmpty()
                     ? "The generator wrote nothing new that keeps this item's brand, noun and attributes."
                     : s.candidates().stream().allMatch(c -> c.predictedUplift() <= 0)
-                    ? s.candidates().size() + " titles, best first: none is predicted to do better than the current title."
-                    : s.candidates().size() + " titles, best first (predicted uplift, and how real each reads).");
+                    ? s.candidates().size() + " titles, best predicted uplift first: none is predicted to do better than the current title."
+                    : s.candidates().size() + " titles, best predicted uplift first.");
         });
     }
 
