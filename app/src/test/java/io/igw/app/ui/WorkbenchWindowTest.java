@@ -354,7 +354,7 @@ class WorkbenchWindowTest extends FxRobot {
                 && view.model().selected.get().key().equals("item:" + item));
         WaitForAsyncUtils.waitForFxEvents();
         clickOn("#graphSuggestTitles");
-        waitFor(90, () -> !view.model().titles.running.get() && !text("#graphTitleStatus").isEmpty());
+        waitFor(180, () -> !view.model().titles.running.get() && !text("#graphTitleStatus").isEmpty());
         javafx.scene.control.ListView<?> list = lookup("#graphTitleSuggestions").queryAs(javafx.scene.control.ListView.class);
         assertFalse(list.getItems().isEmpty(), text("#graphTitleStatus"));
         assertTrue(text("#graphTitleStatus").matches("\\d titles, best predicted uplift first.*"), text("#graphTitleStatus"));
@@ -371,12 +371,15 @@ class WorkbenchWindowTest extends FxRobot {
         clickOn("#nav-targeting");
         io.igw.app.ui.targeting.TargetingView targeting = lookup("#targetingView").queryAs(io.igw.app.ui.targeting.TargetingView.class);
         waitFor(60, () -> !lookup("#buildAudience").query().isDisabled());
-        interact(() -> lookup("#targets").queryAs(javafx.scene.control.TextField.class).setText("category:" + leaf));
+        interact(() -> {
+            lookup("#targets").queryAs(javafx.scene.control.TextField.class).setText("category:" + leaf);
+            lookup("#bySize").queryAs(javafx.scene.control.RadioButton.class).fire();  // the top N: never an empty audience
+        });
         clickOn("#buildAudience");
-        waitFor(30, () -> text("#audienceSummary").matches("\\d+ users in the audience.*"));
+        waitFor(30, () -> text("#audienceSummary").matches("[1-9]\\d* users in the audience.*"));
         clickOn("Creatives");
         clickOn("#writeCreatives");
-        waitFor(120, () -> text("#creativesStatus").matches("\\d+ creatives for .*|.*(cancelled|failed|Failed).*"));
+        waitFor(240, () -> text("#creativesStatus").matches("\\d+ creatives for .*|.*(cancelled|failed|Failed).*"));
         TableView<?> creatives = lookup("#creativesTable").queryAs(TableView.class);
         assertFalse(creatives.getItems().isEmpty(), text("#creativesStatus"));
         assertTrue(text("#creativesSummary").startsWith("Strongest interests: "), text("#creativesSummary"));

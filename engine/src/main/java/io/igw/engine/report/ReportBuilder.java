@@ -296,8 +296,8 @@ public final class ReportBuilder implements Job<ReportContent> {
     private List<Part> creatives(JobContext context) {
         if (!WriteCreatives.hasStoredGenerator(workspace)) {
             return List.of(new Paragraph("No title generator is stored in this workspace yet, so no creatives were written. "
-                    + "Suggest titles for an item or write creatives for an audience once (igw titles, igw creatives, or the "
-                    + "Targeting screen's Creatives tab) to train one, then report again."));
+                    + "Suggest titles for an item (the Graph Explorer) or write creatives for an audience (the Targeting "
+                    + "screen's Creatives tab) once to train one, then report again."));
         }
         AudienceBuilder builder = targeting();
         List<AudienceSpec> specs = audiences.isEmpty() ? largestCategories(builder) : audiences;

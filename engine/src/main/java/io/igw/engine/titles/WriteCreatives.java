@@ -62,8 +62,8 @@ public final class WriteCreatives implements Job<List<WriteCreatives.Result>> {
     @Override
     public List<Result> run(JobContext context) {
         if (none == WhenNoGenerator.FAIL && !retrain && !hasStoredGenerator(workspace)) {
-            throw new IllegalStateException("This workspace has no title generator yet: suggest titles or write creatives "
-                    + "once (igw titles, igw creatives) to train one.");
+            throw new IllegalStateException("This workspace has no title generator yet: suggest titles for an item or "
+                    + "write creatives for an audience once to train one.");
         }
         AudienceBuilder builder = loaded != null ? loaded : new TargetingData(workspace).run(context.part(0, 0.05, null));
         List<AudienceBuilder.Audience> audiences = new ArrayList<>();
