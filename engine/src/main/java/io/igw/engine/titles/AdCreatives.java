@@ -5,7 +5,6 @@ import io.igw.engine.activity.ItemFacets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,15 +173,7 @@ public final class AdCreatives {
 
     /** Up to two of the item's own words that raise this audience's conversion most, strongest first. */
     private List<String> bestWords(ClickModel clicks, Listing item) {
-        Map<String, Double> effects = new LinkedHashMap<>();
-        for (String w : generator.parts(item).allowed()) {
-            ClickModel.WordEffect e = clicks.effect(item.category(), w.toLowerCase(Locale.ROOT));
-            if (e != null && e.effect() > 0) {
-                effects.put(w, e.effect());
-            }
-        }
-        return effects.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(2).map(Map.Entry::getKey).toList();
+        return clicks.strongest(item.category(), generator.parts(item).allowed(), 2, true);
     }
 
     /**

@@ -293,6 +293,24 @@ public final class ClickModel {
         return new WordEffect(category, word, effect, se, view, wordViews.getOrDefault(key(category, word), 0));
     }
 
+    /**
+     * Up to {@code n} of {@code words} with the strongest learned effect in the category, strongest first (ties by the
+     * word); a word never seen enough counts as no effect, and with {@code raisingOnly} only words that raise it count.
+     */
+    List<String> strongest(long category, List<String> words, int n, boolean raisingOnly) {
+        Map<String, Double> effects = new HashMap<>();
+        for (String w : words) {
+            WordEffect e = effect(category, w.toLowerCase(Locale.ROOT));
+            double value = e == null ? 0 : e.effect();
+            if (!raisingOnly || value > 0) {
+                effects.put(w, value);
+            }
+        }
+        return effects.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> x) -> -x.getValue()).thenComparing(Map.Entry::getKey))
+                .limit(n).map(Map.Entry::getKey).toList();
+    }
+
     /** Every word's effect in every category it was seen enough in, strongest first. */
     public List<WordEffect> wordEffects() {
         List<WordEffect> out = new ArrayList<>();

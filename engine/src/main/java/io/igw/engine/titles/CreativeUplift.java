@@ -129,12 +129,7 @@ public final class CreativeUplift {
 
     /** The {@code n} of the same item's own words the shop-wide click model rates best in its category. */
     private static List<String> shopWideBest(ClickModel clicks, TitleGenerator generator, Listing item, int n) {
-        Map<String, Double> effects = new HashMap<>();
-        for (String w : generator.parts(item).allowed()) {
-            ClickModel.WordEffect e = clicks.effect(item.category(), w.toLowerCase(java.util.Locale.ROOT));
-            effects.put(w, e == null ? 0 : e.effect());
-        }
-        return top(effects, n);
+        return clicks.strongest(item.category(), generator.parts(item).allowed(), n, false);
     }
 
     private static <N extends Number> List<String> top(Map<String, N> scores, int n) {
