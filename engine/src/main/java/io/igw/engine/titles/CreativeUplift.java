@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -51,8 +50,7 @@ public final class CreativeUplift {
         ClickModel everyone = ClickModel.fit(counted, null);
         TitleGenerator.Settings settings = TitleGenerator.Settings.standard(seed).withRounds(rounds);
         TitleGenerator generator = TitleGenerator.trained(listings, everyone, settings, context.part(0, 0.85, ""));
-        AdCreatives writer = new AdCreatives(generator, everyone,
-                TitleSuggester.fluencyJudge(generator, new SplittableRandom(seed)), AdCreatives.chineseNames(workspace), seed);
+        AdCreatives writer = AdCreatives.in(workspace, generator, everyone, seed);
         List<Object> rows = new ArrayList<>();
         double creative = 0;
         double common = 0;

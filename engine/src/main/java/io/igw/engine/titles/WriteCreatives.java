@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * The job behind {@code igw creatives} and the Targeting screen's Creatives tab: builds the audience, learns the
@@ -84,8 +83,7 @@ public final class WriteCreatives implements Job<List<WriteCreatives.Result>> {
         ClickModel everyone = ClickModel.fit(listings.counted(builder.log(), u -> true), null);
         context.checkCancelled();
         TitleGenerator generator = new TitleModels(workspace).latestOrTrained(listings, everyone, retrain, seed, context);
-        AdCreatives writer = new AdCreatives(generator, everyone,
-                TitleSuggester.fluencyJudge(generator, new SplittableRandom(seed)), AdCreatives.chineseNames(workspace), seed);
+        AdCreatives writer = AdCreatives.in(workspace, generator, everyone, seed);
         List<Result> out = new ArrayList<>();
         for (AudienceBuilder.Audience audience : audiences) {
             context.checkCancelled();
