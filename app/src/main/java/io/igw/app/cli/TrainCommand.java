@@ -58,6 +58,12 @@ final class TrainCommand implements Callable<Integer> {
             out.put("epochs", r.epochs());
             out.put("train_seconds", r.trainSeconds());
             out.put("validation", r.validation());
+            out.put("validation_users", r.validationUsers());
+            out.put("validation_users_ranked", r.validationUsersRanked());
+            if (r.validationSampled()) {
+                out.put("validation_note", String.format(java.util.Locale.ROOT, "validation figures rank a seeded sample of %d of the "
+                        + "%d users with a hold-out; ./igw evaluate ranks them all", r.validationUsersRanked(), r.validationUsers()));
+            }
             List<Object> curve = new ArrayList<>();
             for (Training.Epoch e : r.curve()) {
                 Map<String, Object> point = new LinkedHashMap<>();

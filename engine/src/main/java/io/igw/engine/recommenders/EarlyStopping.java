@@ -1,6 +1,5 @@
 package io.igw.engine.recommenders;
 
-import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -24,23 +23,8 @@ final class EarlyStopping {
     private long epochStarted = System.nanoTime();
 
     EarlyStopping(Interactions train, Training training, int maxEpochs, int patience, int batch) {
-        Split s = Split.of(train, Split.Kind.RANDOM, 0.9, training.seed() ^ 0x5eed);
-        int[][] test = s.test();
-        int withTest = 0;
-        for (int[] t : test) {
-            withTest += t.length > 0 ? 1 : 0;
-        }
-        if (withTest > MAX_USERS) {
-            // a seeded sample of the users keeps each epoch's check cheap on large workspaces
-            Random random = new Random(training.seed());
-            test = Arrays.copyOf(test, test.length);
-            for (int u = 0; u < test.length; u++) {
-                if (test[u].length > 0 && random.nextInt(withTest) >= MAX_USERS) {
-                    test[u] = new int[0];
-                }
-            }
-        }
-        this.split = new Split(s.train(), test);
+        // a seeded sample of the users keeps each epoch's check cheap on large workspaces
+        this.split = Split.of(train, Split.Kind.RANDOM, 0.9, training.seed() ^ 0x5eed).judgedOnAtMost(MAX_USERS, training.seed());
         this.training = training;
         this.maxEpochs = maxEpochs;
         this.patience = patience;

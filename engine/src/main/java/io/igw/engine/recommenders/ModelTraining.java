@@ -13,17 +13,26 @@ import java.util.function.Consumer;
  * out; the model learns from the rest and is ranked against it (full ranking, K = {@value #K}), which gives the
  * figures stored with it (and as a "holdout" evaluation, so they show in the comparison). Closed-form models are
  * then trained again on everything; iterative ones keep the early-stopped network and fold in a user's full history
- * when they score. Continuing ({@link #continuing}) fine-tunes the newest stored model of the kind on the events
+ * when they score. Beyond {@value #VALIDATION_USERS} users with a hold-out, a seeded sample of them is ranked. Continuing ({@link #continuing}) fine-tunes the newest stored model of the kind on the events
  * since (a warm start, for models that can) instead of learning from nothing; the new model names its parent.
  */
 public final class ModelTraining implements Job<ModelTraining.Result> {
     static final int K = 20;
     public static final double VALIDATION_SPLIT = 0.9;
+    /**
+     * The most users the stored figures rank: beyond this a seeded sample of them is ranked, and the result says so
+     * ({@link Result#validationSampled()}); {@code evaluate} keeps the full protocol.
+     */
+    public static final int VALIDATION_USERS = 10_000;
 
     /** The stored model's id and figures, with the curve of an iterative model. */
     public record Result(int modelId, String model, String parameters, long seed, int users, int items, long interactions,
                          int epochs, Map<String, Double> validation, List<Training.Epoch> curve, double trainSeconds,
-                         Integer continuedFrom) {
+                         Integer continuedFrom, int validationUsers, int validationUsersRanked) {
+        /** Whether the validation figures come from a sample of the users with a hold-out rather than all of them. */
+        public boolean validationSampled() {
+            return validationUsersRanked < validationUsers;
+        }
     }
 
     private final Workspace workspace;
@@ -73,8 +82,13 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
         Recommender r = parent == null ? trainer.train(validation.train(), training)
                 : trainer.continueFrom(parent.recommender(), parent.meta().id(), parent.interactions(), validation.train(), training);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        context.progress(iterative ? 0.88 : 0.45, "ranking the validation hold-out");
-        Map<String, Double> figures = Ranking.measure(r, validation.train(), validation.test(), K, context);
+        Split judged = validation.judgedOnAtMost(VALIDATION_USERS, seed);
+        int withHoldout = validation.judgedUsers();
+        int ranked = judged.judgedUsers();
+        context.progress(iterative ? 0.88 : 0.45, ranked < withHoldout
+                ? String.format(java.util.Locale.ROOT, "ranking the validation hold-out of %,d users, a seeded sample of the %,d who have one", ranked, withHoldout)
+                : "ranking the validation hold-out");
+        Map<String, Double> figures = Ranking.measure(r, judged.train(), judged.test(), K, context);
         List<Training.Epoch> curve = r.provenance().curve();
         if (!iterative) {
             r = trainer.train(all, new Training(context.part(0.5, 0.4, "on everything: "), seed, epochs, e -> {
@@ -86,6 +100,6 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
         registry.saveHoldout(r, all.dataVersion(), VALIDATION_SPLIT, K, figures, trainSeconds);
         context.uncancellable().progress(1, "model " + id + " stored");
         return new Result(id, model, trainer.settings().describe(), seed, all.users(), all.items(), all.size(),
-                curve.size(), figures, curve, trainSeconds, parent == null ? null : parent.meta().id());
+                curve.size(), figures, curve, trainSeconds, parent == null ? null : parent.meta().id(), withHoldout, ranked);
     }
 }

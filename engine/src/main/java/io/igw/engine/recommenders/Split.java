@@ -135,6 +135,46 @@ public record Split(Interactions train, int[][] test) {
                 Arrays.copyOf(kinds, kept), how), test);
     }
 
+    /** How many users have something to be judged on. */
+    public int judgedUsers() {
+        int n = 0;
+        for (int[] t : test) {
+            n += t.length > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The same split judged on a seeded sample of at most {@code max} of the users with something to test (the others'
+     * test rows emptied; everyone keeps their training rows), so that ranking stays cheap on large workspaces.
+     */
+    public Split judgedOnAtMost(int max, long seed) {
+        int judged = judgedUsers();
+        if (judged <= max) {
+            return this;
+        }
+        int[] who = new int[judged];
+        int n = 0;
+        for (int u = 0; u < test.length; u++) {
+            if (test[u].length > 0) {
+                who[n++] = u;
+            }
+        }
+        Random random = new Random(seed);
+        for (int i = 0; i < max; i++) {  // a partial Fisher–Yates: the first max are a uniform sample
+            int j = i + random.nextInt(judged - i);
+            int t = who[i];
+            who[i] = who[j];
+            who[j] = t;
+        }
+        int[][] sampled = new int[test.length][];
+        Arrays.fill(sampled, new int[0]);
+        for (int i = 0; i < max; i++) {
+            sampled[who[i]] = test[who[i]];
+        }
+        return new Split(train, sampled);
+    }
+
     private static void shuffle(Integer[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

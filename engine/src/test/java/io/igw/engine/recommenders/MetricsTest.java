@@ -69,4 +69,23 @@ class MetricsTest {
         assertEquals(1, Split.of(all, Split.Kind.LEAVE_LAST, 0.8, 1).test()[0].length);
         assertEquals(1, Split.of(all, Split.Kind.RANDOM, 0.8, 1).test()[0].length, "20% of 5");
     }
+
+    @Test
+    void aSplitJudgedOnASampleRanksExactlyThatManyUsersAndKeepsEveryonesTraining() {
+        int[][] rows = new int[50][];
+        for (int u = 0; u < rows.length; u++) {
+            rows[u] = new int[]{u % 10, (u + 1) % 10, (u + 3) % 10};
+        }
+        Split s = Split.of(Interactions.ofRows(10, rows), Split.Kind.LEAVE_LAST, 0.8, 3);
+        assertEquals(50, s.judgedUsers());
+        Split sample = s.judgedOnAtMost(20, 9);
+        assertEquals(20, sample.judgedUsers());
+        assertEquals(s.train(), sample.train(), "everyone keeps what they learn from");
+        for (int u = 0; u < rows.length; u++) {
+            int[] kept = sample.test()[u];
+            assertEquals(true, kept.length == 0 || java.util.Arrays.equals(kept, s.test()[u]), "user " + u + "'s hold-out is theirs");
+        }
+        assertEquals(java.util.Arrays.deepToString(sample.test()), java.util.Arrays.deepToString(s.judgedOnAtMost(20, 9).test()), "seeded");
+        assertEquals(s, s.judgedOnAtMost(50, 9), "no sample when all fit");
+    }
 }

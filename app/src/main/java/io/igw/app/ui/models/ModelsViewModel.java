@@ -78,9 +78,11 @@ public final class ModelsViewModel {
         curveOf.set(name + " · training");
         ModelTraining training = new ModelTraining(workspace, name, seed.get(), epochs.get(), e -> tasks.onUi(() -> curve.add(e)));
         start("train " + name, training, r -> {
-            status.set(String.format(Locale.ROOT, "%s stored as model %d: validation recall@20 %.4f, ndcg@20 %.4f (%s, %.1f s).",
+            status.set(String.format(Locale.ROOT, "%s stored as model %d: validation recall@20 %.4f, ndcg@20 %.4f (%s, %.1f s)%s.",
                     r.model(), r.modelId(), r.validation().get("recall@20"), r.validation().get("ndcg@20"),
-                    r.epochs() == 0 ? "closed form" : r.epochs() + " epochs", r.trainSeconds()));
+                    r.epochs() == 0 ? "closed form" : r.epochs() + " epochs", r.trainSeconds(),
+                    r.validationSampled() ? String.format(Locale.ROOT, "; ranked on a sample of %,d of %,d users, Evaluate ranks them all",
+                            r.validationUsersRanked(), r.validationUsers()) : ""));
             refreshShowingNewest();
         });
     }
