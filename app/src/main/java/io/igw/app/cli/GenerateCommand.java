@@ -21,6 +21,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--users", defaultValue = "1000", paramLabel = "N", description = "Number of users (default ${DEFAULT-VALUE}).")
     int users;
 
+    @Option(names = "--items", paramLabel = "M",
+            description = "Items in the catalogue, spread over its leaf categories (default: a sixth of the users per leaf, 40 to 2,000).")
+    Integer items;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -32,7 +36,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (users < 1) {
             throw new IllegalArgumentException("--users must be at least 1, not " + users);
         }
-        GenerationSummary s = Jobs.run("generate", new SampleGenerator(out, GeneratorOptions.of(users, seed)), quiet);
+        if (items != null && items < 1) {
+            throw new IllegalArgumentException("--items must be at least 1, not " + items);
+        }
+        GeneratorOptions options = items == null ? GeneratorOptions.of(users, seed) : GeneratorOptions.of(users, seed).withItems(items);
+        GenerationSummary s = Jobs.run("generate", new SampleGenerator(out, options), quiet);
         System.out.println(Json.write(toJson(s)));
         return 0;
     }

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 
 /**
  * What to generate: how many users (or, for benchmarks, roughly how many events), from which seed, over how many
- * days from which start.
+ * days from which start, and how many items (0: sized from the users).
  */
-public record GeneratorOptions(int users, long seed, int days, LocalDate start, long maxEvents) {
+public record GeneratorOptions(int users, long seed, int days, LocalDate start, long maxEvents, int items) {
     public static final LocalDate DEFAULT_START = LocalDate.of(2026, 9, 1);
 
     public GeneratorOptions {
@@ -17,6 +17,35 @@ public record GeneratorOptions(int users, long seed, int days, LocalDate start, 
         if (days < 30) {
             throw new IllegalArgumentException("the simulation covers at least 30 days");
         }
+        if (items < 0) {
+            throw new InvalidSetting("items", "must be at least 1, not " + items);
+        }
+    }
+
+    public GeneratorOptions(int users, long seed, int days, LocalDate start, long maxEvents) {
+        this(users, seed, days, start, maxEvents, 0);
+    }
+
+    /**
+     * The same with a catalogue of about {@code items} items, spread evenly over the leaf categories (at least 10 in
+     * each, which the planted bundles draw from).
+     */
+    public GeneratorOptions withItems(int items) {
+        if (items < 1) {
+            throw new InvalidSetting("items", "must be at least 1, not " + items);
+        }
+        return new GeneratorOptions(users, seed, days, start, maxEvents, items);
+    }
+
+    /**
+     * Items per leaf category: as asked, or by default a sixth of the users (40 to 2,000), so that a small log is
+     * not spread over a huge catalogue.
+     */
+    int itemsPerLeaf(int leaves) {
+        if (items > 0) {
+            return Math.max(10, (int) Math.ceil(items / (double) leaves));
+        }
+        return (int) Math.max(40, Math.min(2000, users / 6L));
     }
 
     public static GeneratorOptions of(int users, long seed) {

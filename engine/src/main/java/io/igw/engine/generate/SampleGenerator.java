@@ -45,7 +45,7 @@ public final class SampleGenerator implements Job<GenerationSummary> {
         Files.createDirectories(folder);
         SplittableRandom root = new SplittableRandom(options.seed());
         Vocabulary vocabulary = Vocabulary.load();
-        int itemsPerLeaf = (int) Math.max(40, Math.min(2000, options.users() / 6L));
+        int itemsPerLeaf = options.itemsPerLeaf(vocabulary.leaves.size());
         // the appeal draws from its own stream, so that the catalogue's and the bundles' draws stay as they were
         TitleAppeal appeal = new TitleAppeal(vocabulary, new SplittableRandom(options.seed() ^ 0x7A11E5L));
         Catalogue catalogue = new Catalogue(vocabulary, appeal, itemsPerLeaf, root.split());

@@ -31,6 +31,16 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void theCatalogueCanBeSizedApartFromTheUsers() throws Exception {
+        Path out = tmp.resolve("sized");
+        GenerationSummary s = new SampleGenerator(out, GeneratorOptions.of(200, 9).withItems(12_000)).run(QUIET);
+        assertEquals(12_000, s.items(), "200 per leaf over the 60 leaves");
+        assertEquals(12_000 + 1, Files.readAllLines(out.resolve("items.csv")).size(), "a header and every item");
+        assertEquals(600, new SampleGenerator(tmp.resolve("tiny"), GeneratorOptions.of(50, 9).withItems(5)).run(QUIET).items(),
+                "at least ten per leaf, which the planted bundles draw from");
+    }
+
+    @Test
     void aPurchaseInAPlantedLeafIsOftenFollowedByOneInItsPartner() throws Exception {
         Path out = tmp.resolve("f");
         new SampleGenerator(out, GeneratorOptions.of(3000, 7)).run(QUIET);
