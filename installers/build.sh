@@ -43,7 +43,7 @@ fx="$(cd "$input" && ls lib/javafx-*-linux.jar | sed 's|^|$APPDIR/|' | paste -sd
 common=(--name igw --app-version "$version" --vendor "Interest Graph Workbench"
         --description "Interest Graph Workbench: user interest graphs from e-commerce behaviour logs"
         --input "$input" --main-jar igw.jar --main-class io.igw.app.Launcher
-        --java-options "-Xmx2g" --java-options "--module-path=$fx"
+        --java-options "-XX:MaxRAMPercentage=50" --java-options "--module-path=$fx"
         --java-options "--add-modules=javafx.controls,javafx.swing"
         --java-options "-Digw.sampleData=\$APPDIR/sample-data"
         --dest "$out")

@@ -20,6 +20,11 @@ public final class Launcher {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new IgwCommand());
         UserErrors.install(cli);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors on: one raised outside a job (reading a large file in a command) ends here
+            return UserErrors.report(e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.igw.app.cli;
 
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.errors.MissingPrerequisite;
+import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.engine.errors.UserError;
 import io.igw.engine.ingest.ImportException;
 import io.igw.engine.task.CancelledException;
@@ -37,7 +38,8 @@ public final class UserErrors {
         });
     }
 
-    static int report(Throwable ex) {
+    /** Prints the failure as one line (its stack trace only with IGW_DEBUG=1) and returns the exit status. */
+    public static int report(Throwable ex) {
         Throwable e = ex;
         if (e instanceof UncheckedIOException u) {
             e = u.getCause();
@@ -45,6 +47,13 @@ public final class UserErrors {
         if (e instanceof CancelledException) {
             System.err.println("igw: cancelled; nothing of the interrupted step was kept.");
             return CANCELLED;
+        }
+        if (e instanceof OutOfMemoryError oom) {
+            e = NotEnoughMemory.ranOut("igw", oom);
+        }
+        if (e instanceof NotEnoughMemory m) {
+            System.err.println("igw: " + words(m));
+            return FAILED;
         }
         if (e instanceof UserError u) {
             System.err.println("igw: " + words(u));
@@ -77,6 +86,11 @@ public final class UserErrors {
 
     /** An engine error in the words of the command line: settings by their flags, what to do by its command. */
     static String words(UserError e) {
+        if (e instanceof NotEnoughMemory m) {
+            return m.getMessage() + (m.beyondMachine()
+                    ? " " + NotEnoughMemory.BEYOND_MACHINE
+                    : " Run it again with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw ...");
+        }
         if (e instanceof InvalidSetting s && s.conflictsWith() != null) {
             return "Give " + flag(s.setting()) + " or " + flag(s.conflictsWith()) + ", not both.";
         }

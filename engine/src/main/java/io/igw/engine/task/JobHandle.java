@@ -1,5 +1,6 @@
 package io.igw.engine.task;
 
+import io.igw.engine.errors.NotEnoughMemory;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -101,6 +102,10 @@ public final class JobHandle<T> {
             state.set(JobState.SUCCEEDED);
         } catch (CancelledException e) {
             state.set(JobState.CANCELLED);
+        } catch (OutOfMemoryError e) {
+            // what the job held is unreachable now; the person gets one sentence with the remedy, not the error
+            failure = NotEnoughMemory.ranOut(name, e);
+            state.set(JobState.FAILED);
         } catch (Throwable t) {
             failure = t;
             state.set(JobState.FAILED);

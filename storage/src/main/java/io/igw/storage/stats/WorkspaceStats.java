@@ -26,6 +26,15 @@ public final class WorkspaceStats {
         this.workspace = workspace;
     }
 
+    /** Events over complete events datasets (one small query, for estimates before a job starts). */
+    public long events() {
+        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
+            return single(st, "SELECT COALESCE(SUM(rows_imported), 0) FROM datasets WHERE status = 'complete' AND kind = 'events'");
+        } catch (SQLException e) {
+            throw workspace.failure("counting events", e);
+        }
+    }
+
     /** Rows per table; EVENTS is the sum over complete events datasets. */
     public Map<String, Long> tableCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.igw.app.ui.kit;
 
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.errors.MissingPrerequisite;
+import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.engine.errors.UserError;
 import io.igw.engine.ingest.ImportException;
 import io.igw.engine.task.CancelledException;
@@ -32,6 +33,14 @@ public final class Problems {
 
     /** One sentence for the status line. */
     public static String describe(Throwable failure) {
+        if (failure instanceof OutOfMemoryError oom) {
+            failure = NotEnoughMemory.ranOut("workbench", oom);
+        }
+        if (failure instanceof NotEnoughMemory m) {
+            return m.getMessage() + (m.beyondMachine()
+                    ? " " + NotEnoughMemory.BEYOND_MACHINE
+                    : " Close the workbench and start it with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw");
+        }
         if (failure instanceof InvalidSetting s && s.conflictsWith() != null) {
             return "Give " + field(s.setting()) + " or " + field(s.conflictsWith()) + ", not both.";
         }
