@@ -39,11 +39,11 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     private static final int MIN_SESSIONS_PER_LINK = 2;
     /**
      * Heap a build needs per event, and beside the events: measured on generated logs, the smallest heap that built
-     * 475,532 events was 150–250 MB and 4,732,071 events 1.25–1.5 GB (pairs, sessions' item pairs and the catalogue
-     * all grow with the log).
+     * 475,532 events was 125–150 MB and 4,732,071 events 825–900 MB. Memory still grows with the log: the users'
+     * (user, item) pairs, the events kept for counting sessions and the sessions' item pairs (about two per event).
      */
-    static final long BYTES_PER_EVENT = 300;
-    static final long BYTES_BESIDE_EVENTS = 50L << 20;
+    static final long BYTES_PER_EVENT = 180;
+    static final long BYTES_BESIDE_EVENTS = 60L << 20;
 
     private final Workspace workspace;
     private final GraphParameters params;
@@ -114,6 +114,10 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
                 addEvents(context, snapshots, List.of(), datasets, asOf, pairs, links);
             }
             context.checkCancelled();
+            // the sessions' item pairs are the largest table: written, and let go, before the catalogue is read
+            context.progress(0.55, "linking items seen in the same sessions");
+            int itemLinks = links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
+            links = null;
             context.progress(0.6, "reading the catalogue");
             String catalogueVersion = catalogueVersion(datasetStore);
             CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", catalogueVersion),
@@ -137,7 +141,6 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             out.strings(GraphColumns.CATALOGUE_VERSION, new String[]{factsVersion});
             facts.save(out);
             interests.save(out);
-            int itemLinks = links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
             int categoryLinks = CategoryLinks.save(out, interests, facts.categories.size());
             out.commit();
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -203,29 +206,33 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         for (int id : added) {
             context.checkCancelled();
             context.progress(0.05 + 0.45 * done++ / added.size(), "reading dataset " + id);
-            EventColumns.Batch b = snapshots.read(id);
-            for (int k = 0; k < b.size(); k++) {
-                long time = b.time()[k];
-                if (time > asOf) {
-                    pairs.skipped++;
-                    continue;
+            snapshots.slices(id, false, b -> {
+                context.checkCancelled();
+                for (int k = 0; k < b.size(); k++) {
+                    long time = b.time()[k];
+                    if (time > asOf) {
+                        pairs.skipped++;
+                        continue;
+                    }
+                    int p = pairs.add(b.user()[k], b.item()[k], b.category()[k],
+                            params.weight(weights, b.behaviour()[k], b.strength()[k], asOf - time), b.behaviour()[k], time);
+                    touched.add(pairs.userOf(p), time, pairs.itemOf(p), false);
                 }
-                int p = pairs.add(b.user()[k], b.item()[k], b.category()[k],
-                        params.weight(weights, b.behaviour()[k], b.strength()[k], asOf - time), b.behaviour()[k], time);
-                touched.add(pairs.userOf(p), time, pairs.itemOf(p), false);
-            }
+            });
         }
         if (!earlier.isEmpty()) {
             context.progress(0.5, "recounting the sessions of " + touched.userCount() + " users");
             for (int id : earlier) {
                 context.checkCancelled();
-                EventColumns.Batch b = snapshots.readWhoWhatWhen(id);
-                for (int k = 0; k < b.size(); k++) {
-                    int u = pairs.users.find(b.user()[k]);
-                    if (u >= 0 && touched.has(u) && b.time()[k] <= asOf) {
-                        touched.add(u, b.time()[k], pairs.items.find(b.item()[k]), true);
+                snapshots.slices(id, true, b -> {
+                    context.checkCancelled();
+                    for (int k = 0; k < b.size(); k++) {
+                        int u = pairs.users.find(b.user()[k]);
+                        if (u >= 0 && touched.has(u) && b.time()[k] <= asOf) {
+                            touched.add(u, b.time()[k], pairs.items.find(b.item()[k]), true);
+                        }
                     }
-                }
+                });
             }
         }
         touched.countSessions(links, params.sessionGapSeconds());

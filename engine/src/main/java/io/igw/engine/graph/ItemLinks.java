@@ -9,8 +9,9 @@ import java.util.Arrays;
  * that two popular items seen together by chance do not link: lift = n(a,b)·S / (n(a)·n(b)) over S sessions.
  *
  * <p>The counts are kept in the build as arrays sorted by pair key ({@code a << 32 | b}, a &lt; b). A build or an
- * update counts sessions into a small hash table of changes, which {@link #save} sorts (a radix sort) and merges
- * with the counts it started from in one pass: an update never rehashes the millions of pairs it carries over.
+ * update counts sessions into a compact hash table of changes ({@link PairCounts}), which {@link #save} sorts in
+ * place (a radix sort) and merges with the counts it started from in one pass: an update never rehashes the millions
+ * of pairs it carries over.
  */
 final class ItemLinks {
     /** A session's distinct items beyond this many are not paired (a crawler's session would pair everything). */
@@ -20,8 +21,7 @@ final class ItemLinks {
 
     private final long[] baseKeys;
     private final int[] baseCounts;
-    private LongSlots changeKeys = new LongSlots(1 << 16);
-    private int[] changeCounts = new int[1 << 16];
+    private PairCounts changes = new PairCounts(1 << 16);
     private int[] itemSessions;
     private long sessions;
 
@@ -41,7 +41,7 @@ final class ItemLinks {
      * back one counted before.
      */
     void session(int[] items, int n, int sign) {
-        if (changeKeys == null) {
+        if (changes == null) {
             throw new IllegalStateException("the counts were saved already");
         }
         if (n == 0) {
@@ -57,11 +57,7 @@ final class ItemLinks {
             for (int b = 0; b < n; b++) {
                 int j = items[b];
                 if (i < j) {
-                    int p = changeKeys.slot(((long) i << 32) | j);
-                    if (p >= changeCounts.length) {
-                        changeCounts = Arrays.copyOf(changeCounts, changeCounts.length * 2);
-                    }
-                    changeCounts[p] += sign;
+                    changes.add(((long) i << 32) | j, sign);
                 }
             }
         }
@@ -73,21 +69,21 @@ final class ItemLinks {
      * item slot in both directions. Returns how many links it kept.
      */
     int save(ColumnFolderWriter out, int items, int minSessions, int perItem) {
-        int changes = changeKeys.size();
-        long[] changed = Arrays.copyOf(changeKeys.keys(), changes);
-        int[] delta = Arrays.copyOf(changeCounts, changes);
-        changeKeys = null;  // the hash table is the largest thing here: let it go before sorting and merging
-        changeCounts = null;
-        RadixSort.sort(changed, delta, changes);
-        long[] keys = new long[baseKeys.length + changes];
-        int[] counts = new int[keys.length];
+        PairCounts.Drained drained = changes.drain();  // sorted in the table's own arrays: no copy of the largest table
+        changes = null;
+        int changeCount = drained.size();
+        long[] changed = drained.keys();
+        int[] delta = drained.counts();
+        // a full build has nothing to merge with: the drained table is the result, kept in place
+        long[] keys = baseKeys.length == 0 ? changed : new long[baseKeys.length + changeCount];
+        int[] counts = baseKeys.length == 0 ? delta : new int[keys.length];
         int n = 0;
         int i = 0;
         int j = 0;
-        while (i < baseKeys.length || j < changes) {
+        while (i < baseKeys.length || j < changeCount) {
             long key;
             int count;
-            if (j == changes || i < baseKeys.length && baseKeys[i] < changed[j]) {
+            if (j == changeCount || i < baseKeys.length && baseKeys[i] < changed[j]) {
                 key = baseKeys[i];
                 count = baseCounts[i++];
             } else if (i == baseKeys.length || changed[j] < baseKeys[i]) {

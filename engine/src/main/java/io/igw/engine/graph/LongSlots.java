@@ -127,7 +127,8 @@ final class LongSlots {
         }
     }
 
-    private static long mix(long x) {
+    /** The hash both tables of long keys spread their keys with (a 64-bit finaliser). */
+    static long mix(long x) {
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;
         x ^= x >>> 33;

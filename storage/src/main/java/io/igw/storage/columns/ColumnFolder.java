@@ -48,6 +48,30 @@ public final class ColumnFolder {
         return a;
     }
 
+    /** How many elements the column holds, from its file's size. */
+    public long length(String name, ColumnType type) {
+        return size(type.file(dir, name)) / type.width();
+    }
+
+    /** Elements [from, from + n) of a long column: a slice read without the rest of the file. */
+    public long[] longs(String name, long from, int n) {
+        long[] a = new long[n];
+        read(ColumnType.LONG.file(dir, name), Long.BYTES, from, n, (buf, at, k) -> buf.asLongBuffer().get(a, at, k));
+        return a;
+    }
+
+    public byte[] bytes(String name, long from, int n) {
+        byte[] a = new byte[n];
+        read(ColumnType.BYTE.file(dir, name), 1, from, n, (buf, at, k) -> buf.get(a, at, k));
+        return a;
+    }
+
+    public float[] floats(String name, long from, int n) {
+        float[] a = new float[n];
+        read(ColumnType.FLOAT.file(dir, name), Float.BYTES, from, n, (buf, at, k) -> buf.asFloatBuffer().get(a, at, k));
+        return a;
+    }
+
     public int[] ints(String name) {
         Path file = ColumnType.INT.file(dir, name);
         int[] a = new int[(int) (size(file) / Integer.BYTES)];
@@ -106,11 +130,20 @@ public final class ColumnFolder {
      * at once on every platform, and no second copy of a large column on the heap.
      */
     private static void read(Path file, int width, Chunk chunk) {
+        read(file, width, 0, -1, chunk);
+    }
+
+    /** Reads elements [first, first + count) of the file (count -1: to its end), handing them over from 0. */
+    private static void read(Path file, int width, long first, int count, Chunk chunk) {
         IoWatch.touching("reading " + file);
         int perChunk = (1 << 20) / width;
         ByteBuffer buf = BUFFER.get();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long total = ch.size() / width;
+            long total = count < 0 ? ch.size() / width - first : count;
+            if (first < 0 || (first + total) * width > ch.size()) {
+                throw new IOException(file + " has no elements " + first + " to " + (first + total));
+            }
+            ch.position(first * width);
             for (long from = 0; from < total; from += perChunk) {
                 int n = (int) Math.min(perChunk, total - from);
                 buf.clear().limit(n * width);

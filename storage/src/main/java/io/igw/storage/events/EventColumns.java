@@ -64,6 +64,28 @@ public final class EventColumns {
                 f.longs("time"), f.floats("strength"));
     }
 
+    /** Events per slice {@link #slices} reads: about 40 MB of columns at a time, whatever the dataset's size. */
+    public static final int SLICE = 1 << 20;
+
+    /**
+     * The dataset's events a slice of at most {@link #SLICE} at a time, in their stored order, so that a pass over a
+     * log of any size holds one slice; {@code whoWhatWhen} leaves category and strength out (null) as
+     * {@link #readWhoWhatWhen} does.
+     */
+    public void slices(int datasetId, boolean whoWhatWhen, java.util.function.Consumer<Batch> each) {
+        if (!ColumnFolder.exists(dir(datasetId))) {
+            rebuild(datasetId);
+        }
+        ColumnFolder f = ColumnFolder.open(dir(datasetId));
+        long total = f.length("user", io.igw.storage.columns.ColumnType.LONG);
+        for (long from = 0; from < total; from += SLICE) {
+            int n = (int) Math.min(SLICE, total - from);
+            each.accept(new Batch(datasetId, f.longs("user", from, n), f.longs("item", from, n),
+                    whoWhatWhen ? null : f.longs("category", from, n), f.bytes("behaviour", from, n), f.longs("time", from, n),
+                    whoWhatWhen ? null : f.floats("strength", from, n)));
+        }
+    }
+
     /**
      * Only who did what how and when (user, item, behaviour, time; category and strength null): for recounting
      * sessions and for the interactions models learn from.

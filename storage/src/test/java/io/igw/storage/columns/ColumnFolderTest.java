@@ -1,6 +1,8 @@
 package io.igw.storage.columns;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +41,31 @@ class ColumnFolderTest {
         assertArrayEquals(words, f.strings("s"));
         assertTrue(f.has("s", ColumnType.STRING));
         assertFalse(f.has("s", ColumnType.INT));
+    }
+
+    @Test
+    void aSliceReadsJustThoseElementsAcrossChunkBoundaries() {
+        Path dir = tmp.resolve("slices");
+        long[] longs = new long[400_000];   // 3 MB: slices cross the 1 MiB read chunks
+        byte[] bytes = new byte[longs.length];
+        float[] floats = new float[longs.length];
+        for (int i = 0; i < longs.length; i++) {
+            longs[i] = i * 31L - 7;
+            bytes[i] = (byte) i;
+            floats[i] = i / 3f;
+        }
+        try (ColumnFolderWriter w = new ColumnFolderWriter(dir)) {
+            w.longs("l", longs, longs.length);
+            w.bytes("b", bytes, bytes.length);
+            w.floats("f", floats, floats.length);
+            w.commit();
+        }
+        ColumnFolder f = ColumnFolder.open(dir);
+        assertEquals(400_000, f.length("l", ColumnType.LONG));
+        assertArrayEquals(java.util.Arrays.copyOfRange(longs, 130_000, 330_001), f.longs("l", 130_000, 200_001));
+        assertArrayEquals(java.util.Arrays.copyOfRange(bytes, 399_990, 400_000), f.bytes("b", 399_990, 10));
+        assertArrayEquals(java.util.Arrays.copyOfRange(floats, 0, 5), f.floats("f", 0, 5));
+        assertThrows(java.io.UncheckedIOException.class, () -> f.longs("l", 399_999, 2), "past the end");
     }
 
     @Test
