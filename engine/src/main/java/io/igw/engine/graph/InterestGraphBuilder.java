@@ -39,11 +39,11 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     private static final int MIN_SESSIONS_PER_LINK = 2;
     /**
      * Heap a build needs per event, and beside the events: measured on generated logs, the smallest heap that built
-     * 475,532 events was 125–150 MB and 4,732,071 events 825–900 MB. Memory still grows with the log: the users'
+     * 475,532 events was 110–125 MB and 4,732,071 events 700–750 MB. Memory still grows with the log: the users'
      * (user, item) pairs, the events kept for counting sessions and the sessions' item pairs (about two per event).
      */
-    static final long BYTES_PER_EVENT = 180;
-    static final long BYTES_BESIDE_EVENTS = 60L << 20;
+    static final long BYTES_PER_EVENT = 150;
+    static final long BYTES_BESIDE_EVENTS = 50L << 20;
 
     private final Workspace workspace;
     private final GraphParameters params;

@@ -45,7 +45,7 @@ final class UserEvents {
     }
 
     /**
-     * Counts the sessions the new events make or change. A user's events are split into sessions over all of
+     * Counts the sessions the new events make or change; call it once, last (it lets the events go as it groups them). A user's events are split into sessions over all of
      * them; a session with no new event was counted before, unchanged. A session with new events is counted, and
      * the sessions its old events alone made (which the earlier build counted) are taken back: a new event can
      * only extend a session or join several into one, so this gives exactly the counts of a full build.
@@ -64,6 +64,9 @@ final class UserEvents {
         for (int k = 0; k < size; k++) {
             grouped[fill[user[k]]++] = packed[k];
         }
+        user = null;  // grouped holds every event now: let the arrival-order arrays go before the pairs are counted
+        packed = null;
+        size = 0;
         int[] items = new int[ItemLinks.MAX_SESSION_ITEMS];
         for (int u = 0; u < maxUser; u++) {
             int from = start[u];
