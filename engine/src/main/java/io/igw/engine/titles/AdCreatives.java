@@ -70,8 +70,7 @@ public final class AdCreatives {
 
     /** A writer over the workspace's catalogue (its Chinese category names), with a fluency judge of the generator. */
     static AdCreatives in(io.igw.storage.Workspace workspace, TitleGenerator generator, ClickModel everyone, long seed) {
-        return new AdCreatives(generator, everyone, TitleSuggester.fluencyJudge(generator, new SplittableRandom(seed)),
-                chineseNames(workspace), seed);
+        return new AdCreatives(generator, everyone, generator.fluency(everyone), chineseNames(workspace), seed);
     }
 
     /** Up to {@code n} creatives for the audience of {@code members} (user ids in the log), best first. */

@@ -194,4 +194,9 @@ final class PenalisedGlm {
     double[] weights() {
         return weights.clone();
     }
+
+    /** A model read back from its weights (its standard errors are not kept: only {@link #rate} is asked of it). */
+    static PenalisedGlm restored(Family family, double[] weights) {
+        return new PenalisedGlm(family, weights.clone(), new double[weights.length]);
+    }
 }

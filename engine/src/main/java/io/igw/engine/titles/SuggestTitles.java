@@ -3,7 +3,6 @@ package io.igw.engine.titles;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
-import java.util.SplittableRandom;
 
 /**
  * The job behind {@code igw titles} and the explorer's "Suggest titles": learns the click model from the workspace's
@@ -40,8 +39,7 @@ public final class SuggestTitles implements Job<TitleSuggester.Suggestions> {
         context.checkCancelled();
         TitleGenerator generator = new TitleModels(workspace).latestOrTrained(listings, clicks, retrain, seed, context);
         context.progress(0.92, "writing titles for item " + item);
-        TitleSuggester suggester = new TitleSuggester(generator, clicks,
-                TitleSuggester.fluencyJudge(generator, new SplittableRandom(seed)), seed);
+        TitleSuggester suggester = new TitleSuggester(generator, clicks, generator.fluency(clicks), seed);
         return suggester.suggest(item, n);
     }
 }

@@ -34,6 +34,22 @@ final class TitleDiscriminator {
                 new double[BUCKETS], start, false), longest);
     }
 
+    /** Its weights and n-gram length, to store it beside a generator. */
+    double[] weights() {
+        return model.weights();
+    }
+
+    int longest() {
+        return longest;
+    }
+
+    static TitleDiscriminator restored(double[] weights, int longest) {
+        if (weights.length != BUCKETS) {
+            throw new IllegalArgumentException("a stored fluency judge has " + weights.length + " weights, not " + BUCKETS);
+        }
+        return new TitleDiscriminator(PenalisedGlm.restored(PenalisedGlm.Family.BINOMIAL, weights), longest);
+    }
+
     /** The chance that the title is a real one. */
     double real(List<String> tokens) {
         return model.rate(row(tokens, longest, 0));

@@ -72,6 +72,30 @@ final class TitleGenerator {
         return decoder;
     }
 
+    private TitleDiscriminator fluency;
+
+    /**
+     * This generator's fluency judge ({@link TitleSuggester#fluencyJudge}), learned on first use against {@code clicks}'
+     * ranking and kept (the registry stores it with the generator); learning again resets it.
+     */
+    TitleDiscriminator fluency(ClickModel clicks) {
+        if (fluency == null) {
+            // the judge's effort follows the training's: 1,000 items at the standard 12,000 titles per epoch
+            int items = Math.max(50, Math.min(1000, settings.titlesPerEpoch() / 12));
+            fluency = TitleSuggester.fluencyJudge(this, clicks, items, new SplittableRandom(settings.seed() ^ 0xF1L));
+        }
+        return fluency;
+    }
+
+    /** The judge learned or read back, or null when none is yet. */
+    TitleDiscriminator knownFluency() {
+        return fluency;
+    }
+
+    void restoreFluency(TitleDiscriminator judge) {
+        fluency = judge;
+    }
+
     TitleParts parts(Listing item) {
         return parts.computeIfAbsent(item.id(), id -> TitleParts.of(item, lexicon));
     }
@@ -165,6 +189,7 @@ final class TitleGenerator {
         if (rounds <= 0) {
             return;
         }
+        fluency = null;  // the generator changes: a judge of its earlier titles no longer fits
         decoder.learnWith(2e-4, 1);
         SplittableRandom random = new SplittableRandom(settings.seed() ^ 0xADL);
         java.util.Random dropout = new java.util.Random(settings.seed() ^ 0xADL);
@@ -307,6 +332,7 @@ final class TitleGenerator {
     }
 
     void restore(Map<String, INDArray> weights) {
+        fluency = null;
         decoder.restore(weights);
     }
 

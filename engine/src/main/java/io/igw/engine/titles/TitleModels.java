@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The title generator in the workspace's model registry, as kind {@code titles}: its vocabulary, its shape and every
- * weight, with its provenance (settings, seed, the catalogue it learned from, library versions) and what its stages
+ * weight, its fluency judge, with its provenance (settings, seed, the catalogue it learned from, library versions) and what its stages
  * measured.
  */
 final class TitleModels {
@@ -26,6 +26,8 @@ final class TitleModels {
     private static final String VOCABULARY = "vocabulary";
     private static final String SHAPE = "shape";
     private static final String NAMES = "weight_names";
+    private static final String FLUENCY = "fluency_weights";
+    private static final String FLUENCY_NGRAMS = "fluency_ngrams";
 
     private final Workspace workspace;
     private final ModelStore store;
@@ -53,6 +55,16 @@ final class TitleModels {
             for (Map.Entry<String, INDArray> w : weights.entrySet()) {
                 float[] values = w.getValue().dup('c').data().asFloat();
                 out.floats("w." + w.getKey(), values, values.length);
+            }
+            TitleDiscriminator judge = generator.knownFluency();
+            if (judge != null) {
+                double[] w = judge.weights();
+                float[] f = new float[w.length];
+                for (int i = 0; i < w.length; i++) {
+                    f[i] = (float) w[i];
+                }
+                out.floats(FLUENCY, f, f.length);
+                out.ints(FLUENCY_NGRAMS, new int[]{judge.longest()}, 1);
             }
             out.commit();
             String metrics = String.format(java.util.Locale.ROOT,
@@ -95,7 +107,16 @@ final class TitleModels {
                 weights.put(name, Nd4j.create(folder.floats("w." + name), into.shape(), 'c'));
             }
             decoder.restore(weights);
-            return Optional.of(TitleGenerator.of(listings, decoder, settings));
+            TitleGenerator generator = TitleGenerator.of(listings, decoder, settings);
+            if (folder.has(FLUENCY, io.igw.storage.columns.ColumnType.FLOAT)) {
+                float[] f = folder.floats(FLUENCY);
+                double[] w = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    w[i] = f[i];
+                }
+                generator.restoreFluency(TitleDiscriminator.restored(w, folder.ints(FLUENCY_NGRAMS)[0]));
+            }
+            return Optional.of(generator);
         } catch (IOException e) {
             throw new UncheckedIOException("The stored title generator " + row.get().id() + " could not be read", e);
         }
@@ -110,7 +131,9 @@ final class TitleModels {
         TitleGenerator generator = retrain ? null : latest(listings).orElse(null);
         if (generator == null) {
             TitleGenerator.Settings settings = TitleGenerator.Settings.standard(seed);
-            generator = TitleGenerator.trained(listings, clicks, settings, context.part(0, 0.9, ""));
+            generator = TitleGenerator.trained(listings, clicks, settings, context.part(0, 0.85, ""));
+            context.progress(0.85, "learning how this shop's own titles differ from the generator's");
+            generator.fluency(clicks);
             store(generator, settings);
         }
         return generator;

@@ -31,7 +31,10 @@ public final class TitleSuggester {
     public record Suggestions(long item, String current, List<Candidate> candidates) {
     }
 
-    private static final int DRAWS_PER_CANDIDATE = 4;
+    /** Draws per suggestion asked for: most are copies or read less real than written, so many are needed. */
+    private static final int DRAWS_PER_CANDIDATE = 8;
+    /** Draws per suggestion while the fluency judge learns (half, to keep learning it to a minute or two). */
+    private static final int JUDGE_DRAWS_PER_CANDIDATE = 4;
 
     private final TitleGenerator generator;
     private final ClickModel clicks;
@@ -45,12 +48,19 @@ public final class TitleSuggester {
         this.seed = seed;
     }
 
-    /** Real and written titles the fluency judge learns from, of each: enough for its hashed n-grams, quick to write. */
+    /** Real and written titles the first fluency judge learns from, of each: enough for its hashed n-grams, quick to write. */
     private static final int JUDGE_TITLES = 600;
 
-    /** A discriminator learned on real titles against titles the generator writes now, for candidates' fluency. */
-    static TitleDiscriminator fluencyJudge(TitleGenerator generator, SplittableRandom random) {
-        List<Listing> all = generator.listings().all();
+    /**
+     * The fluency judge: a discriminator that learned real titles against suggestions as this generator's would be
+     * shown. It learns in two steps. A first judge learns real titles against raw draws; suggestions are then chosen
+     * with it for {@code judgedItems} items (drawn, filtered and ranked by {@code clicks} as for a person), and the
+     * judge learns real titles of the same leaf categories against those. Raw draws alone teach it too little: what
+     * gives suggestions away is what ranking by predicted uplift selects (appeal words and claims more often than the
+     * shop writes them), and the first judge never sees that selection (decision 0018).
+     */
+    static TitleDiscriminator fluencyJudge(TitleGenerator generator, ClickModel clicks, int judgedItems, SplittableRandom random) {
+        List<Listing> all = generator.listings().all().stream().filter(l -> l.title() != null && !l.title().isBlank()).toList();
         List<Listing> items = new ArrayList<>();
         List<List<String>> real = new ArrayList<>();
         for (int i = 0; i < JUDGE_TITLES; i++) {
@@ -58,7 +68,26 @@ public final class TitleSuggester {
             real.add(TitleTokens.split(all.get(random.nextInt(all.size())).title()));
         }
         List<List<String>> written = generator.write(items, 1.0, random).stream().map(TitleDecoder.Written::tokens).toList();
-        return TitleDiscriminator.learn(real, written, 2);
+        TitleDiscriminator first = TitleDiscriminator.learn(real, written, 2);
+
+        java.util.Map<Long, List<Listing>> byLeaf = new java.util.HashMap<>();
+        all.forEach(l -> byLeaf.computeIfAbsent(l.category(), k -> new ArrayList<>()).add(l));
+        List<Listing> judged = new ArrayList<>();
+        for (int i = 0; i < judgedItems; i++) {
+            judged.add(all.get(random.nextInt(all.size())));
+        }
+        TitleSuggester choosing = new TitleSuggester(generator, clicks, first, random.nextLong());
+        List<List<String>> shown = new ArrayList<>();
+        List<List<String>> sameLeaves = new ArrayList<>();
+        java.util.Map<Long, List<Candidate>> chosen = choosing.candidates(judged, 5, 0.8, random, JUDGE_DRAWS_PER_CANDIDATE);
+        for (Listing item : judged) {
+            List<Listing> leaf = byLeaf.get(item.category());
+            for (Candidate c : chosen.getOrDefault(item.id(), List.of())) {
+                shown.add(TitleTokens.split(c.title()));
+                sameLeaves.add(TitleTokens.split(leaf.get(random.nextInt(leaf.size())).title()));
+            }
+        }
+        return shown.isEmpty() ? first : TitleDiscriminator.learn(sameLeaves, shown, 2);
     }
 
     /** Up to {@code n} suggestions for the item, best first; the item must be in the workspace's catalogue. */
@@ -76,9 +105,14 @@ public final class TitleSuggester {
 
     /** Up to {@code n} candidates for each item, best first, written for all the items at once. */
     java.util.Map<Long, List<Candidate>> candidates(List<Listing> items, int n, double temperature, SplittableRandom random) {
+        return candidates(items, n, temperature, random, DRAWS_PER_CANDIDATE);
+    }
+
+    private java.util.Map<Long, List<Candidate>> candidates(List<Listing> items, int n, double temperature, SplittableRandom random,
+                                                            int drawsPerCandidate) {
         List<Listing> repeated = new ArrayList<>();
         for (Listing item : items) {
-            for (int k = 0; k < n * DRAWS_PER_CANDIDATE; k++) {
+            for (int k = 0; k < n * drawsPerCandidate; k++) {
                 repeated.add(item);
             }
         }

@@ -44,7 +44,9 @@ public final class TrainTitles implements Job<Integer> {
         TitleGenerator.Settings settings = new TitleGenerator.Settings(effort.epochs(), effort.titlesPerEpoch(), effort.rounds(),
                 s.itemsPerRound(), s.samplesPerItem(), s.realness(), s.width(), s.blocks(), s.heads(), seed);
         Listings listings = Listings.read(workspace);
-        TitleGenerator generator = TitleGenerator.trained(listings, clicks, settings, context);
+        TitleGenerator generator = TitleGenerator.trained(listings, clicks, settings, context.part(0, 0.9, ""));
+        context.progress(0.9, "learning how this shop's own titles differ from the generator's");
+        generator.fluency(clicks);
         return new TitleModels(workspace).store(generator, settings);
     }
 }

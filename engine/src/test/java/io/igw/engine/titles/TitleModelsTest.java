@@ -25,12 +25,15 @@ class TitleModelsTest {
         List<Listing> items = listings.all().subList(0, 20);
         List<String> before = trained.write(items, 0.8, new SplittableRandom(1)).stream().map(TitleDecoder.Written::text).toList();
         try (Workspace ws = Workspace.open(tmp.resolve("ws"), false)) {
+            TitleDiscriminator judge = trained.fluency(ClickModel.learn(ws));
+            List<String> probe = TitleTokens.split(items.get(0).title());
             TitleModels models = new TitleModels(ws);
             int id = models.store(trained, settings);
             assertEquals(id, models.latestId());
             TitleGenerator loaded = models.latest(listings).orElseThrow();
             List<String> after = loaded.write(items, 0.8, new SplittableRandom(1)).stream().map(TitleDecoder.Written::text).toList();
             assertEquals(before, after);
+            assertEquals(judge.real(probe), loaded.knownFluency().real(probe), 1e-6, "the fluency judge is kept with it");
             assertTrue(new ModelRegistry(ws).list().isEmpty(), "the title generator is not listed among recommenders");
             assertTrue(new ModelRegistry(ws).latest(null).isEmpty());
             items.forEach(l -> {
