@@ -87,9 +87,7 @@ public final class UserErrors {
     /** An engine error in the words of the command line: settings by their flags, what to do by its command. */
     static String words(UserError e) {
         if (e instanceof NotEnoughMemory m) {
-            return m.getMessage() + (m.beyondMachine()
-                    ? " " + NotEnoughMemory.BEYOND_MACHINE
-                    : " Run it again with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw ...");
+            return m.withRemedy("Run it again with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw ...");
         }
         if (e instanceof InvalidSetting s && s.conflictsWith() != null) {
             return "Give " + flag(s.setting()) + " or " + flag(s.conflictsWith()) + ", not both.";

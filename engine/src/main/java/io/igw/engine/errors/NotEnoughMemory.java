@@ -95,6 +95,14 @@ public final class NotEnoughMemory extends UserError {
         return beyondMachine;
     }
 
+    /**
+     * The message and what to do: {@code withMoreHeap} (how the caller's person gives the workbench the suggested
+     * heap) or, when no heap this machine can give would fit, {@link #BEYOND_MACHINE}.
+     */
+    public String withRemedy(String withMoreHeap) {
+        return getMessage() + " " + (beyondMachine ? BEYOND_MACHINE : withMoreHeap);
+    }
+
     /** What to do when no heap this machine can give would fit. */
     public static final String BEYOND_MACHINE = "That is more than this machine can give: import a shorter period of the log into a workspace of its own.";
 

@@ -77,7 +77,6 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         if (range == null) {
             throw new IllegalArgumentException("The workspace has no events yet: import a behaviour log first.");
         }
-        NotEnoughMemory.check("graph build", neededBytes(new WorkspaceStats(workspace).events()));
         DatasetStore datasetStore = new DatasetStore(workspace);
         List<Integer> datasets = datasetStore.completeIds(DatasetKind.EVENTS);
         GraphStore store = new GraphStore(workspace);
@@ -88,6 +87,8 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             context.progress(1, "the graph is up to date");
             return summary(base.get(), 0, (System.nanoTime() - t0) / 1e9, Counts.of(store.columns(base.get().id())));
         }
+        // only once there is work to do: an update that finds the graph up to date is never refused
+        NotEnoughMemory.check("graph build", neededBytes(new WorkspaceStats(workspace).events()));
         long asOf = params.asOf() != null ? params.asOf() : range[1];
         String dataVersion = "datasets " + datasets.stream().map(String::valueOf).collect(Collectors.joining(","));
         int build = store.begin(asOf, params.halfLifeDays(), params.describe(), dataVersion,

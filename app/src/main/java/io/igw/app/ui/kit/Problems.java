@@ -37,9 +37,7 @@ public final class Problems {
             failure = NotEnoughMemory.ranOut("workbench", oom);
         }
         if (failure instanceof NotEnoughMemory m) {
-            return m.getMessage() + (m.beyondMachine()
-                    ? " " + NotEnoughMemory.BEYOND_MACHINE
-                    : " Close the workbench and start it with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw");
+            return m.withRemedy("Close the workbench and start it with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw");
         }
         if (failure instanceof InvalidSetting s && s.conflictsWith() != null) {
             return "Give " + field(s.setting()) + " or " + field(s.conflictsWith()) + ", not both.";
