@@ -1,5 +1,6 @@
 package io.igw.app.cli;
 
+import io.igw.engine.distributed.DistributedEngine;
 import io.igw.engine.graph.GraphBuildSummary;
 import io.igw.engine.graph.GraphParameters;
 import io.igw.engine.graph.InterestGraphBuilder;
@@ -42,14 +43,41 @@ final class GraphCommand implements Runnable {
                 description = "Compute weights as of the end of this day (or this instant); default: the last event.")
         String asOf;
 
+        @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
+                description = {"Where the pass over the events runs: in the workbench (default) or as an Apache Spark",
+                    "job (the result is an ordinary build either way)."})
+        String engine;
+
+        @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+                description = "With --engine spark: local[*], local[N], spark://HOST:7077 or yarn (default ${DEFAULT-VALUE}).")
+        String master;
+
+        @Option(names = "--input", paramLabel = "PATH",
+                description = {"With --engine spark: the events as Parquet (igw export parquet's layout) at a path Spark",
+                    "reads (a folder, hdfs://, s3a://); default: the workspace's events, exported first."})
+        String input;
+
+        @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+                description = "With --engine spark: shuffle partitions (default: Spark's).")
+        int partitions;
+
         @Mixin
         JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
             GraphParameters params = GraphParameters.defaults().withHalfLife(halfLifeDays).withAsOf(parseAsOf(asOf));
+            boolean spark = switch (engine) {
+                case "local" -> false;
+                case "spark" -> true;
+                default -> throw new IllegalArgumentException("--engine is local or spark, not '" + engine + "'.");
+            };
+            if (!spark && (input != null || partitions != 0)) {
+                throw new IllegalArgumentException("--input and --partitions go with --engine spark.");
+            }
             try (Workspace ws = Workspace.open(workspace, false)) {
-                GraphBuildSummary s = Jobs.run("graph " + name(), job(ws, params), output.quiet);
+                io.igw.engine.task.Job<GraphBuildSummary> job = spark ? sparkJob(ws, params) : job(ws, params);
+                GraphBuildSummary s = Jobs.run("graph " + name(), job, output.quiet);
                 System.out.println(Json.write(describe(s)));
             }
             return 0;
@@ -61,6 +89,10 @@ final class GraphCommand implements Runnable {
 
         InterestGraphBuilder job(Workspace ws, GraphParameters params) {
             return InterestGraphBuilder.full(ws, params);
+        }
+
+        io.igw.engine.task.Job<GraphBuildSummary> sparkJob(Workspace ws, GraphParameters params) {
+            return DistributedEngine.require().graphBuild(ws, params, new DistributedEngine.SparkOptions(master, input, partitions));
         }
 
         static Map<String, Object> describe(GraphBuildSummary s) {
@@ -95,6 +127,12 @@ final class GraphCommand implements Runnable {
         @Override
         InterestGraphBuilder job(Workspace ws, GraphParameters params) {
             return InterestGraphBuilder.update(ws, params);
+        }
+
+        @Override
+        io.igw.engine.task.Job<GraphBuildSummary> sparkJob(Workspace ws, GraphParameters params) {
+            throw new IllegalArgumentException("An update adds only the new events and runs in the workbench: "
+                    + "igw graph update --workspace W continues any build, one made with --engine spark included.");
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
             "With no command, opens the workbench window (on the demo workspace unless --workspace is given)."},
         subcommands = {GenerateCommand.class, ImportCommand.class, StatsCommand.class, GraphCommand.class,
             InterestsCommand.class, CommunitiesCommand.class, EvaluateCommand.class, TrainCommand.class, RecommendCommand.class,
-            SimilarCommand.class, RulesCommand.class, AudienceCommand.class, PredictCommand.class, ReportCommand.class,
+            SimilarCommand.class, RulesCommand.class, ExportCommand.class, AudienceCommand.class, PredictCommand.class, ReportCommand.class,
             EncodeCommand.class, SearchCommand.class, CategoriseCommand.class, TitlesCommand.class, CreativesCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class IgwCommand implements Runnable {

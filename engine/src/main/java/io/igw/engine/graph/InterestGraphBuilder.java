@@ -11,6 +11,7 @@ import io.igw.storage.columns.ColumnType;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
+import io.igw.storage.events.EventRow;
 import io.igw.storage.graph.GraphBuild;
 import io.igw.engine.graph.GraphKind;
 import io.igw.storage.graph.GraphStore;
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     private static final int LINKS_PER_ITEM = 20;
+    /** A session's distinct items beyond this many (in time order) are not paired: what another engine must do too. */
+    public static final int MAX_SESSION_ITEMS = ItemLinks.MAX_SESSION_ITEMS;
     private static final int MIN_SESSIONS_PER_LINK = 2;
     /**
      * Heap a build needs per event, and beside the events: measured on generated logs, the smallest heap that built
@@ -48,21 +51,32 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     private final Workspace workspace;
     private final GraphParameters params;
     private final boolean update;
+    private final AggregatedEvents aggregated;
 
-    private InterestGraphBuilder(Workspace workspace, GraphParameters params, boolean update) {
+    private InterestGraphBuilder(Workspace workspace, GraphParameters params, boolean update, AggregatedEvents aggregated) {
         this.workspace = workspace;
         this.params = params;
         this.update = update;
+        this.aggregated = aggregated;
     }
 
     /** A full build over every event. */
     public static InterestGraphBuilder full(Workspace workspace, GraphParameters params) {
-        return new InterestGraphBuilder(workspace, params, false);
+        return new InterestGraphBuilder(workspace, params, false, null);
+    }
+
+    /**
+     * A full build from events another engine aggregated (the Spark job): its pairs, item counts and totals stand in
+     * for the pass over the events; interests, item links by lift and category links come from the same code as a
+     * local build's. The aggregates must have been made with these parameters, over the workspace's datasets.
+     */
+    public static InterestGraphBuilder fromAggregates(Workspace workspace, GraphParameters params, AggregatedEvents aggregated) {
+        return new InterestGraphBuilder(workspace, params, false, aggregated);
     }
 
     /** An update of the latest build with the datasets imported since (a full build when there is none). */
     public static InterestGraphBuilder update(Workspace workspace, GraphParameters params) {
-        return new InterestGraphBuilder(workspace, params, true);
+        return new InterestGraphBuilder(workspace, params, true, null);
     }
 
     /** The heap a build (or an update, which carries every pair) of this many events is estimated to need. */
@@ -87,9 +101,12 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             context.progress(1, "the graph is up to date");
             return summary(base.get(), 0, (System.nanoTime() - t0) / 1e9, Counts.of(store.columns(base.get().id())));
         }
+        long asOf = params.asOf() != null ? params.asOf() : range[1];
+        if (aggregated != null) {
+            return fromAggregates(context, t0, datasetStore, datasets, store);
+        }
         // only once there is work to do: an update that finds the graph up to date is never refused
         NotEnoughMemory.check("graph build", neededBytes(new WorkspaceStats(workspace).events()));
-        long asOf = params.asOf() != null ? params.asOf() : range[1];
         String dataVersion = "datasets " + datasets.stream().map(String::valueOf).collect(Collectors.joining(","));
         int build = store.begin(asOf, params.halfLifeDays(), params.describe(), dataVersion,
                 base.map(GraphBuild::id).orElse(null));
@@ -114,46 +131,99 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
                 links = new ItemLinks(1 << 14);
                 addEvents(context, snapshots, List.of(), datasets, asOf, pairs, links);
             }
-            context.checkCancelled();
-            // the sessions' item pairs are the largest table: written, and let go, before the catalogue is read
-            context.progress(0.55, "linking items seen in the same sessions");
-            int itemLinks = links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
-            links = null;
-            context.progress(0.6, "reading the catalogue");
-            String catalogueVersion = catalogueVersion(datasetStore);
-            CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", catalogueVersion),
-                    () -> CatalogLookup.load(workspace, false));
-            context.progress(0.65, "tagging items from titles and reviews");
-            ItemTags tags = ItemTags.of(workspace, catalogueVersion, () -> CatalogLookup.load(workspace));
-            context.checkCancelled();
-            context.progress(0.75, "rolling items up into categories, brands and tags");
-            Optional<InferredCategories> inferred = InferredCategories.current(workspace);
-            Optional<TagConcepts> concepts = TagConcepts.current(workspace);
-            ItemFacts facts = new ItemFacts(pairs, catalogue, tags,
-                    inferred.map(InferredCategories::lookup).orElse(InferredCategories.Lookup.NONE),
-                    concepts.orElse(TagConcepts.none()));
-            String factsVersion = factsVersion(catalogueVersion, inferred, concepts);
-            boolean sameCatalogue = previous != null && factsVersion.equals(catalogueOf(previous));
-            Interests interests = new Interests(pairs, facts, params,
-                    sameCatalogue ? Interests.earlier(previous, added.factor(), added.touched()) : null);
-            context.checkCancelled();
-            context.progress(0.85, "writing the graph");
-            pairs.save(out);
-            out.strings(GraphColumns.CATALOGUE_VERSION, new String[]{factsVersion});
-            facts.save(out);
-            interests.save(out);
-            int categoryLinks = CategoryLinks.save(out, interests, facts.categories.size());
-            out.commit();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            store.complete(build, pairs.events, seconds);
-            context.progress(1, String.format("%,d interest edges", interests.count));
-            Counts counts = Counts.of(pairs.users.size(), pairs.items.size(), facts.categories.size(), facts.brandNames.length,
-                    facts.conceptNames.length, interests.kind, interests.count, interests.evidence, itemLinks, categoryLinks);
-            return summary(store.find(build).orElseThrow(), pairs.events - before, seconds, counts);
+            return finish(context, t0, out, build, store, datasetStore, pairs, links, previous, added, before);
         } catch (Exception | Error e) {
             store.discard(build);
             throw e;
         }
+    }
+
+    /** Everything after the pass over the events, shared by local builds, updates and aggregated builds. */
+    private GraphBuildSummary finish(JobContext context, long t0, ColumnFolderWriter out, int build, GraphStore store,
+                                     DatasetStore datasetStore, PairState pairs, ItemLinks links, ColumnFolder previous,
+                                     Added added, long before) {
+        context.checkCancelled();
+        // the sessions' item pairs are the largest table: written, and let go, before the catalogue is read
+        context.progress(0.55, "linking items seen in the same sessions");
+        int itemLinks = links.save(out, pairs.items.size(), MIN_SESSIONS_PER_LINK, LINKS_PER_ITEM);
+        links = null;
+        context.progress(0.6, "reading the catalogue");
+        String catalogueVersion = catalogueVersion(datasetStore);
+        CatalogueFacts catalogue = CatalogueFacts.cached(store.catalogueCache("catalogue", catalogueVersion),
+                () -> CatalogLookup.load(workspace, false));
+        context.progress(0.65, "tagging items from titles and reviews");
+        ItemTags tags = ItemTags.of(workspace, catalogueVersion, () -> CatalogLookup.load(workspace));
+        context.checkCancelled();
+        context.progress(0.75, "rolling items up into categories, brands and tags");
+        Optional<InferredCategories> inferred = InferredCategories.current(workspace);
+        Optional<TagConcepts> concepts = TagConcepts.current(workspace);
+        ItemFacts facts = new ItemFacts(pairs, catalogue, tags,
+                inferred.map(InferredCategories::lookup).orElse(InferredCategories.Lookup.NONE),
+                concepts.orElse(TagConcepts.none()));
+        String factsVersion = factsVersion(catalogueVersion, inferred, concepts);
+        boolean sameCatalogue = previous != null && factsVersion.equals(catalogueOf(previous));
+        Interests interests = new Interests(pairs, facts, params,
+                sameCatalogue ? Interests.earlier(previous, added.factor(), added.touched()) : null);
+        context.checkCancelled();
+        context.progress(0.85, "writing the graph");
+        pairs.save(out);
+        out.strings(GraphColumns.CATALOGUE_VERSION, new String[]{factsVersion});
+        facts.save(out);
+        interests.save(out);
+        int categoryLinks = CategoryLinks.save(out, interests, facts.categories.size());
+        out.commit();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        store.complete(build, pairs.events, seconds);
+        context.progress(1, String.format("%,d interest edges", interests.count));
+        Counts counts = Counts.of(pairs.users.size(), pairs.items.size(), facts.categories.size(), facts.brandNames.length,
+                facts.conceptNames.length, interests.kind, interests.count, interests.evidence, itemLinks, categoryLinks);
+        return summary(store.find(build).orElseThrow(), pairs.events - before, seconds, counts);
+    }
+
+    private GraphBuildSummary fromAggregates(JobContext context, long t0, DatasetStore datasetStore, List<Integer> datasets,
+                                             GraphStore store) throws Exception {
+        String dataVersion = "datasets " + datasets.stream().map(String::valueOf).collect(Collectors.joining(","));
+        int build = store.begin(aggregated.asOf(), params.halfLifeDays(), params.describe(), dataVersion, null, "spark");
+        try (ColumnFolderWriter out = store.writer(build)) {
+            context.progress(0.3, "reading the aggregated items");
+            PairState pairs = new PairState(aggregated.asOf());
+            int[][] itemSessions = {new int[1 << 14]};
+            aggregated.items((item, category, sessions) -> {
+                int slot = pairs.item(item, category == null ? EventRow.NO_CATEGORY : category);
+                if (slot >= itemSessions[0].length) {
+                    itemSessions[0] = java.util.Arrays.copyOf(itemSessions[0], itemSessions[0].length * 2);
+                }
+                itemSessions[0][slot] = Math.toIntExact(sessions);
+            });
+            context.checkCancelled();
+            context.progress(0.35, "reading the aggregated (user, item) pairs");
+            aggregated.pairs((user, item, weight, last, bestWeight, bestBehaviour, bestTime) -> pairs.put(user, item,
+                    (float) weight, last, (float) bestWeight, behaviourCode(bestBehaviour), bestTime));
+            pairs.events = aggregated.events();
+            pairs.skipped = aggregated.skipped();
+            context.checkCancelled();
+            context.progress(0.45, "reading the aggregated item pairs");
+            ItemLinks links = ItemLinks.counted(java.util.Arrays.copyOf(itemSessions[0], pairs.items.size()), aggregated.sessions());
+            aggregated.itemPairs((a, b, sessions) -> links.together(slotOf(pairs, a), slotOf(pairs, b), Math.toIntExact(sessions)));
+            context.checkCancelled();
+            return finish(context, t0, out, build, store, datasetStore, pairs, links, null, null, 0);
+        } catch (Exception | Error e) {
+            store.discard(build);
+            throw e;
+        }
+    }
+
+    private static int slotOf(PairState pairs, long item) {
+        int slot = pairs.items.find(item);
+        if (slot < 0) {
+            throw new IllegalArgumentException("item pair of item " + item + ", which the aggregates' items do not list");
+        }
+        return slot;
+    }
+
+    private static byte behaviourCode(String label) {
+        return io.igw.storage.Behaviour.ofLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                "the aggregates name a behaviour '" + label + "' the workbench does not know")).code();
     }
 
     /**

@@ -36,6 +36,18 @@ final class ItemLinks {
         this.sessions = sessions;
     }
 
+    /** Counts an engine outside this process made ({@link AggregatedEvents}): sessions per item slot, in all. */
+    static ItemLinks counted(int[] itemSessions, long sessions) {
+        return new ItemLinks(itemSessions.length, NO_KEYS, NO_COUNTS, itemSessions, sessions);
+    }
+
+    /** Adds how many sessions had both items (slots, either order). */
+    void together(int a, int b, int count) {
+        if (a != b && count != 0) {
+            changes.add(a < b ? ((long) a << 32) | b : ((long) b << 32) | a, count);
+        }
+    }
+
     /**
      * Counts one session (its distinct items, at most {@link #MAX_SESSION_ITEMS}), or with {@code sign} -1 takes
      * back one counted before.

@@ -46,24 +46,9 @@ final class PairState {
     /** Adds one event whose weight, as of {@link #asOf}, is {@code w}; returns its pair slot. */
     int add(long user, long item, long category, double w, byte behaviour, long time) {
         int u = users.slot(user);
-        int i = items.slot(item);
-        if (i >= itemCategory.length) {
-            int old = itemCategory.length;
-            itemCategory = Arrays.copyOf(itemCategory, old * 2);
-            Arrays.fill(itemCategory, old, itemCategory.length, EventRow.NO_CATEGORY);
-        }
-        if (itemCategory[i] == EventRow.NO_CATEGORY) {
-            itemCategory[i] = category;
-        }
+        int i = item(item, category);
         int p = pairs.slot(((long) u << 32) | i);
-        if (p >= weight.length) {
-            int n = weight.length * 2;
-            weight = Arrays.copyOf(weight, n);
-            last = Arrays.copyOf(last, n);
-            bestWeight = Arrays.copyOf(bestWeight, n);
-            bestBehaviour = Arrays.copyOf(bestBehaviour, n);
-            bestTime = Arrays.copyOf(bestTime, n);
-        }
+        grow(p);
         weight[p] += (float) w;
         last[p] = Math.max(last[p], time);
         if (w > bestWeight[p]) {
@@ -73,6 +58,53 @@ final class PairState {
         }
         events++;
         return p;
+    }
+
+    /**
+     * Sets a pair an engine outside this process aggregated ({@link AggregatedEvents}); its item must have been
+     * numbered already ({@link #item}). Counts no event: the caller sets {@link #events} from the totals.
+     */
+    void put(long user, long item, float w, long lastTime, float best, byte behaviour, long bestAt) {
+        int i = items.find(item);
+        if (i < 0) {
+            throw new IllegalArgumentException("pair of item " + item + ", which the aggregates' items do not list");
+        }
+        int p = pairs.slot(((long) users.slot(user) << 32) | i);
+        grow(p);
+        weight[p] = w;
+        last[p] = lastTime;
+        bestWeight[p] = best;
+        bestBehaviour[p] = behaviour;
+        bestTime[p] = bestAt;
+    }
+
+    /** Numbers an item with its category (as {@link #add} does on its first event); returns its slot. */
+    int item(long item, long category) {
+        int i = items.slot(item);
+        growItems(i);
+        if (itemCategory[i] == EventRow.NO_CATEGORY) {
+            itemCategory[i] = category;
+        }
+        return i;
+    }
+
+    private void growItems(int i) {
+        if (i >= itemCategory.length) {
+            int old = itemCategory.length;
+            itemCategory = Arrays.copyOf(itemCategory, Math.max(i + 1, old * 2));
+            Arrays.fill(itemCategory, old, itemCategory.length, EventRow.NO_CATEGORY);
+        }
+    }
+
+    private void grow(int p) {
+        if (p >= weight.length) {
+            int n = weight.length * 2;
+            weight = Arrays.copyOf(weight, n);
+            last = Arrays.copyOf(last, n);
+            bestWeight = Arrays.copyOf(bestWeight, n);
+            bestBehaviour = Arrays.copyOf(bestBehaviour, n);
+            bestTime = Arrays.copyOf(bestTime, n);
+        }
     }
 
     /** Moves the as-of time forward: every weight shrinks by the same decay factor. */

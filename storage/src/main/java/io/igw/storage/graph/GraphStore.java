@@ -51,6 +51,11 @@ public final class GraphStore {
     }
 
     public int begin(long asOf, double halfLifeDays, String parameters, String dataVersion, Integer basedOn) {
+        return begin(asOf, halfLifeDays, parameters, dataVersion, basedOn, basedOn == null ? "full" : "update");
+    }
+
+    /** Registers a build in progress; {@code madeBy} says how (full, update, spark: at most 12 characters). */
+    public int begin(long asOf, double halfLifeDays, String parameters, String dataVersion, Integer basedOn, String madeBy) {
         String sql = "INSERT INTO graph_builds(status, built_at, as_of, half_life_days, parameters, data_version, made_by, "
                 + "based_on) VALUES ('building', ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = workspace.connection(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
@@ -59,7 +64,7 @@ public final class GraphStore {
             ps.setDouble(3, halfLifeDays);
             ps.setString(4, parameters);
             ps.setString(5, dataVersion);
-            ps.setString(6, basedOn == null ? "full" : "update");
+            ps.setString(6, madeBy);
             if (basedOn == null) {
                 ps.setNull(7, java.sql.Types.INTEGER);
             } else {

@@ -1,0 +1,52 @@
+package io.igw.engine.distributed;
+
+import io.igw.engine.graph.GraphBuildSummary;
+import io.igw.engine.graph.GraphParameters;
+import io.igw.engine.task.Job;
+import io.igw.storage.Workspace;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The work the workbench hands to an engine beyond this process: Apache Spark, in the {@code spark} module, which
+ * is on the class path only when a Spark command runs ({@code ./igw} adds it). The desktop never depends on it at
+ * compile time; {@link #find} looks it up and {@link #require} says how to get it when it is missing.
+ */
+public interface DistributedEngine {
+    /** Writes the workspace's events and catalogue as Parquet under {@code folder}: what the Spark jobs read. */
+    Job<Map<String, Object>> exportParquet(Workspace workspace, Path folder);
+
+    /**
+     * A graph build whose pass over the events runs as a Spark job on {@code options.master()}, reading Parquet from
+     * {@code options.input()} (the workspace's own events, exported first, when null); the workbench writes the
+     * result as an ordinary build.
+     */
+    Job<GraphBuildSummary> graphBuild(Workspace workspace, GraphParameters params, SparkOptions options);
+
+    /** Where a Spark job runs and what it reads. */
+    record SparkOptions(String master, String input, int partitions) {
+        public SparkOptions {
+            if (master == null || master.isBlank()) {
+                master = "local[*]";
+            }
+            if (partitions < 0) {
+                throw new IllegalArgumentException("--partitions must be positive, not " + partitions);
+            }
+        }
+    }
+
+    static Optional<DistributedEngine> find() {
+        Iterator<DistributedEngine> found = ServiceLoader.load(DistributedEngine.class).iterator();
+        return found.hasNext() ? Optional.of(found.next()) : Optional.empty();
+    }
+
+    /** The engine, or a one-line message with the remedy when this installation has none. */
+    static DistributedEngine require() {
+        return find().orElseThrow(() -> new IllegalArgumentException("The Spark engine is not on this class path: "
+                + "run Spark commands through ./igw from a source checkout (it builds spark/ and adds it), "
+                + "or add spark/target/igw-spark.jar and spark/target/lib/* to the class path."));
+    }
+}

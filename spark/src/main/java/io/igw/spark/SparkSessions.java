@@ -1,0 +1,37 @@
+package io.igw.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The workbench's Spark driver: quiet, without the web UI, on the master the command names. */
+final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    static SparkSession start(String master, int partitions) {
+        SparkSession.Builder b = SparkSession.builder().appName("Interest Graph Workbench").master(master)
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false");
+        if (master.startsWith("local")) {
+            // a laptop on a network whose name does not resolve must still reach its own driver
+            b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        if (partitions == 0 && master.startsWith("local")) {
+            // Spark's 200 shuffle partitions cost more than they split on one machine: two per core
+            partitions = 2 * localCores(master);
+        }
+        if (partitions > 0) {
+            b.config("spark.sql.shuffle.partitions", String.valueOf(partitions))
+                    .config("spark.default.parallelism", String.valueOf(partitions));
+        }
+        return b.getOrCreate();
+    }
+
+    /** The cores local, local[N] or local[*] (local[N,F] too) runs on. */
+    static int localCores(String master) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]").matcher(master);
+        if (!m.matches()) {
+            return 1;
+        }
+        return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Math.max(1, Integer.parseInt(m.group(1)));
+    }
+}

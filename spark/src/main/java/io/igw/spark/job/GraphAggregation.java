@@ -1,0 +1,125 @@
+package io.igw.spark.job;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The part of an interest-graph build that grows with the events, as Spark SQL over a log in the workbench's Parquet
+ * layout ({@code user_id, item_id, category_id, behaviour, time, strength}): per (user, item) the sum of its events'
+ * behaviour weights decayed to the as-of time, its last event and its strongest; users' sessions (gaps over the
+ * session gap), each session's first distinct items in time order, and per item and per pair of items how many
+ * sessions had them. The same arithmetic as the workbench's own builder; the workbench does the rest (shares,
+ * pruning, lift, category links) from these tables.
+ *
+ * <p>Only built-in column expressions: no closure or user class reaches the executors, so a cluster needs nothing
+ * of the workbench but this jar on the driver.
+ */
+public final class GraphAggregation {
+    private GraphAggregation() {
+    }
+
+    /** How events weigh: the builder's parameters, in the job's own terms. */
+    public record Settings(Long asOf, double halfLifeDays, Map<String, Double> weights, long sessionGapSeconds,
+                           int maxSessionItems, String rateLabel) {
+        public Settings {
+            weights = Map.copyOf(new LinkedHashMap<>(weights));
+        }
+
+        /** view=1,fav=3,… as the job's command line takes them. */
+        public static Map<String, Double> parseWeights(String text) {
+            Map<String, Double> w = new LinkedHashMap<>();
+            for (String part : text.split(",")) {
+                String[] kv = part.split("=");
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("--weights takes behaviour=weight pairs, not '" + part + "'");
+                }
+                w.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+            }
+            return w;
+        }
+    }
+
+    /**
+     * The aggregates: {@code pairs(user_id, item_id, weight, last, best_weight, best_behaviour, best_time)},
+     * {@code items(item_id, category_id, sessions)}, {@code item_pairs(item_a, item_b, sessions)} with a &lt; b, and
+     * the totals.
+     */
+    public record Result(long asOf, long events, long skipped, long sessions, Dataset<Row> pairs, Dataset<Row> items,
+                         Dataset<Row> itemPairs) {
+    }
+
+    public static Result run(SparkSession spark, Dataset<Row> events, Settings s) {
+        long asOf = s.asOf() != null ? s.asOf() : events.agg(max("time")).first().getLong(0);
+        long total = events.count();
+        Dataset<Row> kept = events.where(col("time").leq(lit(asOf)))
+                .withColumn("w", weight(s, asOf))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long counted = kept.count();
+
+        Dataset<Row> pairs = kept.groupBy("user_id", "item_id")
+                .agg(sum("w").as("weight"), max("time").as("last"),
+                        // the strongest event; of equal ones the earliest (they then agree on behaviour and time)
+                        max(struct(col("w"), col("time").multiply(-1).as("neg_time"), col("behaviour"))).as("best"))
+                .select(col("user_id"), col("item_id"), col("weight"), col("last"), col("best.w").as("best_weight"),
+                        col("best.behaviour").as("best_behaviour"), col("best.neg_time").multiply(-1).as("best_time"));
+
+        WindowSpec inTime = Window.partitionBy("user_id").orderBy("time", "item_id");
+        Column previous = lag(col("time"), 1).over(inTime);
+        Column starts = when(previous.isNull().or(col("time").minus(previous).gt(lit(s.sessionGapSeconds()))), 1).otherwise(0);
+        Dataset<Row> sessionItems = kept.select("user_id", "item_id", "time")
+                .withColumn("session", sum(starts).over(inTime.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+                .groupBy("user_id", "session", "item_id").agg(min("time").as("first"))
+                .withColumn("rank", row_number().over(Window.partitionBy("user_id", "session").orderBy("first", "item_id")))
+                .where(col("rank").leq(lit(s.maxSessionItems())))
+                .select("user_id", "session", "item_id")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long sessions = sessionItems.select("user_id", "session").distinct().count();
+
+        Dataset<Row> itemSessions = sessionItems.groupBy("item_id").agg(count(lit(1)).as("sessions"));
+        Dataset<Row> items = kept.groupBy("item_id").agg(min("category_id").as("category_id"))
+                .join(itemSessions, "item_id", "left")
+                .select(col("item_id"), col("category_id"), coalesce(col("sessions"), lit(0L)).as("sessions"));
+        Dataset<Row> a = sessionItems.toDF("user_id", "session", "item_a");
+        Dataset<Row> b = sessionItems.toDF("user_id", "session", "item_b");
+        Dataset<Row> itemPairs = a.join(b, a.col("user_id").equalTo(b.col("user_id"))
+                        .and(a.col("session").equalTo(b.col("session"))).and(a.col("item_a").lt(b.col("item_b"))))
+                .groupBy("item_a", "item_b").agg(count(lit(1)).as("sessions"));
+        return new Result(asOf, counted, total - counted, sessions, pairs, items, itemPairs);
+    }
+
+    /** An event's behaviour weight (a rating's scaled by its stars out of five), decayed to the as-of time. */
+    private static Column weight(Settings s, long asOf) {
+        Column base = lit(1.0);
+        for (Map.Entry<String, Double> e : s.weights().entrySet()) {
+            base = when(col("behaviour").equalTo(lit(e.getKey())), lit(e.getValue())).otherwise(base);
+        }
+        Column rated = col("behaviour").equalTo(lit(s.rateLabel())).and(col("strength").isNotNull())
+                .and(isnan(col("strength")).unary_$bang());
+        Column stars = greatest(col("strength"), lit(0f)).cast("double").divide(lit(5.0));
+        Column scaled = when(rated, base.multiply(stars)).otherwise(base);
+        Column age = lit(asOf).minus(col("time")).cast("double").divide(lit(s.halfLifeDays() * 86_400.0));
+        return scaled.multiply(pow(lit(0.5), age));
+    }
+}
