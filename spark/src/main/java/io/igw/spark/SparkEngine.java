@@ -3,6 +3,8 @@ package io.igw.spark;
 import io.igw.engine.distributed.DistributedEngine;
 import io.igw.engine.graph.GraphBuildSummary;
 import io.igw.engine.graph.GraphParameters;
+import io.igw.engine.rules.Baskets;
+import io.igw.engine.rules.RuleMining;
 import io.igw.engine.task.Job;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
@@ -13,6 +15,12 @@ public final class SparkEngine implements DistributedEngine {
     @Override
     public Job<Map<String, Object>> exportParquet(Workspace workspace, Path folder) {
         return new ParquetExport(workspace, folder);
+    }
+
+    @Override
+    public Job<RuleMining.Result> rules(Workspace workspace, double minSupport, double minConfidence, int maxLength,
+                                        Baskets.Level level, SparkOptions options) {
+        return new SparkRuleMining(workspace, minSupport, minConfidence, maxLength, level, options);
     }
 
     @Override

@@ -44,6 +44,9 @@ final class SparkGraphBuild implements Job<GraphBuildSummary> {
             throw new IllegalArgumentException("The workspace has no events yet: import a behaviour log first.");
         }
         long asOf = params.asOf() != null ? params.asOf() : range[1];
+        if (options.aggregates() != null) {
+            return fromSubmittedJob(context);
+        }
         Path exported = null;
         String input = options.input();
         if (input == null) {
@@ -73,6 +76,33 @@ final class SparkGraphBuild implements Job<GraphBuildSummary> {
             if (exported != null) {
                 deleteTree(exported);
             }
+        }
+    }
+
+    /** The output of a job run with spark-submit, read (on the named master, local by default) into a build. */
+    private GraphBuildSummary fromSubmittedJob(JobContext context) throws Exception {
+        context.progress(0.05, "reading the Spark job's aggregates");
+        SparkSession spark = SparkSessions.start(options.master(), options.partitions());
+        try {
+            double[] halfLife = new double[1];
+            GraphAggregation.Result result;
+            try {
+                result = GraphAggregation.read(spark, options.aggregates(), halfLife);
+            } catch (Exception e) {
+                if (e instanceof org.apache.spark.sql.AnalysisException) {
+                    throw new IllegalArgumentException("--aggregates " + options.aggregates() + " is not the output of the "
+                            + "graph aggregation job (pairs/, items/, item_pairs/, totals/): " + e.getMessage().lines().findFirst().orElse(""));
+                }
+                throw e;
+            }
+            if (halfLife[0] != params.halfLifeDays()) {
+                throw new IllegalArgumentException("The job's aggregates were decayed with a half-life of " + halfLife[0]
+                        + " days: build with --half-life-days " + halfLife[0] + ", or run the job again with --half-life-days "
+                        + params.halfLifeDays() + ".");
+            }
+            return InterestGraphBuilder.fromAggregates(workspace, params, new Streamed(result)).run(context);
+        } finally {
+            spark.stop();
         }
     }
 

@@ -89,6 +89,40 @@ class SparkGraphBuildTest {
         }
     }
 
+    /** What a cluster runs: the job's main (as spark-submit would call it) writes Parquet; the workbench writes it back. */
+    @Test
+    void aSubmittedJobsOutputBecomesTheSameBuild() throws Exception {
+        GraphParameters params = GraphParameters.defaults();
+        GraphBuildSummary local = InterestGraphBuilder.full(ws, params).run(QUIET);
+        Path parquet = tmp.resolve("parquet");
+        new ParquetExport(ws, parquet).run(QUIET);
+        Path output = tmp.resolve("aggregates");
+        System.setProperty("spark.master", "local[2]");
+        try {
+            io.igw.spark.job.GraphAggregation.main(new String[]{"--input", ParquetExport.events(parquet).toString(),
+                "--output", output.toString(), "--as-of", String.valueOf(local.asOf())});
+        } finally {
+            System.clearProperty("spark.master");
+        }
+        DistributedEngine spark = DistributedEngine.find().orElseThrow();
+        GraphBuildSummary written = spark.graphBuild(ws, params,
+                new SparkOptions("local[1]", null, 2, output.toString())).run(QUIET);
+        assertEquals("spark", written.madeBy());
+        assertEquals(local.events(), written.events());
+        assertEquals(local.nodes(), written.nodes());
+        assertEquals(local.edges(), written.edges());
+
+        IllegalArgumentException otherHalfLife = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> spark.graphBuild(ws, params.withHalfLife(7), new SparkOptions("local[1]", null, 2, output.toString())).run(QUIET));
+        assertTrue(otherHalfLife.getMessage().contains("--half-life-days 14.0"), otherHalfLife.getMessage());
+    }
+
+    @Test
+    void theJobsDefaultWeightsAreTheWorkbenchs() {
+        assertEquals(SparkGraphBuild.settings(GraphParameters.defaults(), 0).weights(),
+                io.igw.spark.job.GraphAggregation.Settings.parseWeights(io.igw.spark.job.GraphAggregation.DEFAULT_WEIGHTS));
+    }
+
     private static void assertSameInterests(List<Interest> expected, List<Interest> actual, String who) {
         assertEquals(expected.size(), actual.size(), who + "'s interests");
         Map<String, Interest> byKey = new HashMap<>();

@@ -43,23 +43,13 @@ final class GraphCommand implements Runnable {
                 description = "Compute weights as of the end of this day (or this instant); default: the last event.")
         String asOf;
 
-        @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
-                description = {"Where the pass over the events runs: in the workbench (default) or as an Apache Spark",
-                    "job (the result is an ordinary build either way)."})
-        String engine;
+        @Mixin
+        EngineOptions engine;
 
-        @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
-                description = "With --engine spark: local[*], local[N], spark://HOST:7077 or yarn (default ${DEFAULT-VALUE}).")
-        String master;
-
-        @Option(names = "--input", paramLabel = "PATH",
-                description = {"With --engine spark: the events as Parquet (igw export parquet's layout) at a path Spark",
-                    "reads (a folder, hdfs://, s3a://); default: the workspace's events, exported first."})
-        String input;
-
-        @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
-                description = "With --engine spark: shuffle partitions (default: Spark's).")
-        int partitions;
+        @Option(names = "--aggregates", paramLabel = "PATH",
+                description = {"With --engine spark: write back the output of the aggregation job run on a cluster",
+                    "with spark-submit (io.igw.spark.job.GraphAggregation) instead of running it."})
+        String aggregates;
 
         @Mixin
         JsonOutput output;
@@ -67,14 +57,7 @@ final class GraphCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             GraphParameters params = GraphParameters.defaults().withHalfLife(halfLifeDays).withAsOf(parseAsOf(asOf));
-            boolean spark = switch (engine) {
-                case "local" -> false;
-                case "spark" -> true;
-                default -> throw new IllegalArgumentException("--engine is local or spark, not '" + engine + "'.");
-            };
-            if (!spark && (input != null || partitions != 0)) {
-                throw new IllegalArgumentException("--input and --partitions go with --engine spark.");
-            }
+            boolean spark = engine.spark(aggregates);
             try (Workspace ws = Workspace.open(workspace, false)) {
                 io.igw.engine.task.Job<GraphBuildSummary> job = spark ? sparkJob(ws, params) : job(ws, params);
                 GraphBuildSummary s = Jobs.run("graph " + name(), job, output.quiet);
@@ -92,7 +75,7 @@ final class GraphCommand implements Runnable {
         }
 
         io.igw.engine.task.Job<GraphBuildSummary> sparkJob(Workspace ws, GraphParameters params) {
-            return DistributedEngine.require().graphBuild(ws, params, new DistributedEngine.SparkOptions(master, input, partitions));
+            return DistributedEngine.require().graphBuild(ws, params, engine.options(aggregates));
         }
 
         static Map<String, Object> describe(GraphBuildSummary s) {

@@ -1,5 +1,6 @@
 package io.igw.app.cli;
 
+import io.igw.engine.distributed.DistributedEngine;
 import io.igw.engine.rules.AssociationRules;
 import io.igw.engine.rules.Baskets;
 import io.igw.engine.rules.RuleMining;
@@ -43,6 +44,9 @@ final class RulesCommand implements Callable<Integer> {
     Long item;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     JsonOutput output;
 
     @Override
@@ -51,8 +55,7 @@ final class RulesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
         try (Workspace ws = Workspace.open(workspace, false)) {
-            RuleMining.Result r = Jobs.run("rules", new RuleMining(ws, minSupport, minConfidence, maxLength,
-                    Baskets.Level.parse(level)), output.quiet);
+            RuleMining.Result r = Jobs.run("rules", job(ws, Baskets.Level.parse(level)), output.quiet);
             List<AssociationRules.Rule> chosen = item == null ? r.rules() : r.with(item);
             List<Object> rules = new ArrayList<>();
             for (AssociationRules.Rule rule : chosen.subList(0, Math.min(limit, chosen.size()))) {
@@ -71,11 +74,19 @@ final class RulesCommand implements Callable<Integer> {
             out.put("min_count", r.minCount());
             out.put("itemsets", r.itemsets());
             out.put("rules_total", chosen.size());
+            out.put("engine", engine.engine);
             out.put("seconds", r.seconds());
             out.put("rules", rules);
             System.out.println(Json.write(out));
         }
         return 0;
+    }
+
+    private io.igw.engine.task.Job<RuleMining.Result> job(Workspace ws, Baskets.Level basketLevel) {
+        if (engine.spark()) {
+            return DistributedEngine.require().rules(ws, minSupport, minConfidence, maxLength, basketLevel, engine.options(null));
+        }
+        return new RuleMining(ws, minSupport, minConfidence, maxLength, basketLevel);
     }
 
     private static List<Long> ids(RuleMining.Result r, int[] items) {

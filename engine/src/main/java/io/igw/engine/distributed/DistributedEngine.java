@@ -2,6 +2,8 @@ package io.igw.engine.distributed;
 
 import io.igw.engine.graph.GraphBuildSummary;
 import io.igw.engine.graph.GraphParameters;
+import io.igw.engine.rules.Baskets;
+import io.igw.engine.rules.RuleMining;
 import io.igw.engine.task.Job;
 import io.igw.storage.Workspace;
 import java.nio.file.Path;
@@ -26,14 +28,31 @@ public interface DistributedEngine {
      */
     Job<GraphBuildSummary> graphBuild(Workspace workspace, GraphParameters params, SparkOptions options);
 
-    /** Where a Spark job runs and what it reads. */
-    record SparkOptions(String master, String input, int partitions) {
+    /**
+     * Association rules whose baskets and frequent itemsets come from MLlib's FP-Growth on {@code options.master()};
+     * the rules are the workbench's own split of those itemsets.
+     */
+    Job<RuleMining.Result> rules(Workspace workspace, double minSupport, double minConfidence, int maxLength,
+                                 Baskets.Level level, SparkOptions options);
+
+    /**
+     * Where a Spark job runs and what it reads; {@code aggregates} names the output of the aggregation job run with
+     * spark-submit, to write back instead of running it.
+     */
+    record SparkOptions(String master, String input, int partitions, String aggregates) {
+        public SparkOptions(String master, String input, int partitions) {
+            this(master, input, partitions, null);
+        }
+
         public SparkOptions {
             if (master == null || master.isBlank()) {
                 master = "local[*]";
             }
             if (partitions < 0) {
                 throw new IllegalArgumentException("--partitions must be positive, not " + partitions);
+            }
+            if (input != null && aggregates != null) {
+                throw new IllegalArgumentException("--input (events to aggregate) or --aggregates (a job's output), not both.");
             }
         }
     }

@@ -9,7 +9,7 @@ import java.util.List;
 /** Mines association rules from a workspace's baskets, of items or of categories: the job behind {@code igw rules}. */
 public final class RuleMining implements Job<RuleMining.Result> {
     /** Sessions end after 30 minutes without an event, as in the interest graph. */
-    static final long SESSION_GAP_SECONDS = 30 * 60;
+    public static final long SESSION_GAP_SECONDS = 30 * 60;
 
     public record Result(Baskets baskets, Baskets.Level level, int minCount, int itemsets, List<AssociationRules.Rule> rules,
                          double seconds) {
@@ -30,6 +30,16 @@ public final class RuleMining implements Job<RuleMining.Result> {
     }
 
     public RuleMining(Workspace workspace, double minSupport, double minConfidence, int maxLength, Baskets.Level level) {
+        check(minSupport, minConfidence, maxLength);
+        this.workspace = workspace;
+        this.minSupport = minSupport;
+        this.minConfidence = minConfidence;
+        this.maxLength = maxLength;
+        this.level = level;
+    }
+
+    /** Refuses settings no mining can use, whichever engine mines (the Spark one checks with this too). */
+    public static void check(double minSupport, double minConfidence, int maxLength) {
         if (minSupport <= 0 || minSupport > 1) {
             throw new InvalidSetting("min_support", "must be a share of baskets in (0, 1], not " + minSupport);
         }
@@ -39,11 +49,11 @@ public final class RuleMining implements Job<RuleMining.Result> {
         if (maxLength < 2) {
             throw new InvalidSetting("max_length", "must be at least 2 (a rule needs two items), not " + maxLength);
         }
-        this.workspace = workspace;
-        this.minSupport = minSupport;
-        this.minConfidence = minConfidence;
-        this.maxLength = maxLength;
-        this.level = level;
+    }
+
+    /** The fewest baskets an itemset must be in: the support's share of them, and never fewer than 2. */
+    public static int minCount(double minSupport, int baskets) {
+        return Math.max(2, (int) Math.ceil(minSupport * baskets));
     }
 
     @Override
@@ -55,7 +65,7 @@ public final class RuleMining implements Job<RuleMining.Result> {
             throw new IllegalArgumentException("The workspace has no events yet: import a behaviour log first.");
         }
         context.checkCancelled();
-        int minCount = Math.max(2, (int) Math.ceil(minSupport * baskets.baskets().length));
+        int minCount = minCount(minSupport, baskets.baskets().length);
         context.progress(0.3, "mining " + baskets.baskets().length + " baskets (itemsets in at least " + minCount + ")");
         List<FpGrowth.Itemset> itemsets = FpGrowth.mine(baskets.baskets(), baskets.items(), minCount, maxLength);
         context.checkCancelled();

@@ -70,6 +70,57 @@ public final class GraphAggregation {
                          Dataset<Row> itemPairs) {
     }
 
+    /** The workbench's default behaviour weights (GraphParameters.defaults()), for a job submitted without --weights. */
+    public static final String DEFAULT_WEIGHTS = "view=1,fav=3,cart=4,buy=6,rate=5";
+
+    /**
+     * {@code spark-submit --class io.igw.spark.job.GraphAggregation igw-spark.jar --input PATH --output PATH
+     * [--as-of EPOCH_SECONDS] [--half-life-days 14] [--weights view=1,fav=3,cart=4,buy=6,rate=5]}: the aggregates as
+     * Parquet under the output ({@code pairs/}, {@code items/}, {@code item_pairs/}, {@code totals/}), which
+     * {@code igw graph build --engine spark --aggregates PATH} writes into a workspace as a build.
+     */
+    public static void main(String[] args) {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int k = 0; k < args.length; k++) {
+            if (!args[k].startsWith("--") || k + 1 == args.length) {
+                throw new IllegalArgumentException("usage: --input PATH --output PATH [--as-of EPOCH_SECONDS] "
+                        + "[--half-life-days D] [--weights view=1,fav=3,...]; not '" + args[k] + "'");
+            }
+            a.put(args[k].substring(2), args[++k]);
+        }
+        if (!a.containsKey("input") || !a.containsKey("output")) {
+            throw new IllegalArgumentException("--input and --output are required");
+        }
+        Settings s = new Settings(a.containsKey("as-of") ? Long.valueOf(a.get("as-of")) : null,
+                Double.parseDouble(a.getOrDefault("half-life-days", "14")),
+                Settings.parseWeights(a.getOrDefault("weights", DEFAULT_WEIGHTS)), 30 * 60, 40, "rate");
+        SparkSession spark = SparkSession.builder().appName("Interest Graph Workbench: graph aggregation").getOrCreate();
+        try {
+            write(spark, run(spark, spark.read().parquet(a.get("input")), s), s, a.get("output"));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Writes the aggregates under {@code output} (replacing what is there), with one row of totals. */
+    public static void write(SparkSession spark, Result r, Settings s, String output) {
+        r.pairs().write().mode("overwrite").parquet(output + "/pairs");
+        r.items().write().mode("overwrite").parquet(output + "/items");
+        r.itemPairs().write().mode("overwrite").parquet(output + "/item_pairs");
+        spark.sql(String.format(java.util.Locale.ROOT, "SELECT CAST(%d AS BIGINT) AS as_of, CAST(%d AS BIGINT) AS events, "
+                        + "CAST(%d AS BIGINT) AS skipped, CAST(%d AS BIGINT) AS sessions, CAST(%s AS DOUBLE) AS half_life_days",
+                r.asOf(), r.events(), r.skipped(), r.sessions(), Double.toString(s.halfLifeDays())))
+                .coalesce(1).write().mode("overwrite").parquet(output + "/totals");
+    }
+
+    /** Aggregates {@link #write} wrote, as a result again; {@code halfLifeDays} is what they were decayed with. */
+    public static Result read(SparkSession spark, String output, double[] halfLifeDays) {
+        Row t = spark.read().parquet(output + "/totals").first();
+        halfLifeDays[0] = t.getDouble(4);
+        return new Result(t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), spark.read().parquet(output + "/pairs"),
+                spark.read().parquet(output + "/items"), spark.read().parquet(output + "/item_pairs"));
+    }
+
     public static Result run(SparkSession spark, Dataset<Row> events, Settings s) {
         long asOf = s.asOf() != null ? s.asOf() : events.agg(max("time")).first().getLong(0);
         long total = events.count();
