@@ -1,6 +1,8 @@
 package io.igw.spark;
 
 import io.igw.engine.distributed.DistributedEngine;
+import io.igw.engine.distributed.ImplicitFactors;
+import io.igw.engine.task.JobContext;
 import io.igw.engine.graph.GraphBuildSummary;
 import io.igw.engine.graph.GraphParameters;
 import io.igw.engine.rules.Baskets;
@@ -21,6 +23,12 @@ public final class SparkEngine implements DistributedEngine {
     public Job<RuleMining.Result> rules(Workspace workspace, double minSupport, double minConfidence, int maxLength,
                                         Baskets.Level level, SparkOptions options) {
         return new SparkRuleMining(workspace, minSupport, minConfidence, maxLength, level, options);
+    }
+
+    @Override
+    public ImplicitFactors factorise(int[][] rows, int items, int rank, int iterations, double regularization,
+                                     double alpha, long seed, String master, JobContext context) {
+        return SparkFactorisation.run(rows, items, rank, iterations, regularization, alpha, seed, master, context);
     }
 
     @Override

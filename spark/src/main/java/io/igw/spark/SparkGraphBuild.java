@@ -65,12 +65,7 @@ final class SparkGraphBuild implements Job<GraphBuildSummary> {
             context.checkCancelled();
             return InterestGraphBuilder.fromAggregates(workspace, params, new Streamed(result)).run(context);
         } catch (IllegalStateException e) {
-            if (spark.sparkContext().isStopped()) {
-                // a standalone master that never answered: Spark gives up after a minute and stops its context
-                throw new IllegalArgumentException("Spark stopped before the job ran: is a master running at "
-                        + options.master() + "? (its log on the master says why it refused, when it did)");
-            }
-            throw e;
+            throw SparkSessions.explain(spark, options.master(), e);
         } finally {
             spark.stop();
             if (exported != null) {

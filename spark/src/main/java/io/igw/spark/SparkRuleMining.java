@@ -98,6 +98,8 @@ final class SparkRuleMining implements Job<RuleMining.Result> {
             context.progress(1, rules.size() + " rules");
             return new RuleMining.Result(new Baskets(baskets, itemIds, mined.purchasesOnly()), level, minCount,
                     itemsets.size(), rules, (System.nanoTime() - t0) / 1e9);
+        } catch (IllegalStateException e) {
+            throw SparkSessions.explain(spark, options.master(), e);
         } finally {
             spark.stop();
             if (exported != null) {

@@ -23,7 +23,25 @@ final class SparkSessions {
             b.config("spark.sql.shuffle.partitions", String.valueOf(partitions))
                     .config("spark.default.parallelism", String.valueOf(partitions));
         }
-        return b.getOrCreate();
+        try {
+            return b.getOrCreate();
+        } catch (IllegalStateException e) {
+            throw unreachable(master);
+        }
+    }
+
+    /**
+     * What a standalone master that never answered comes to: Spark gives up after about a minute and stops its
+     * context, and the next call on it fails.
+     */
+    static IllegalArgumentException unreachable(String master) {
+        return new IllegalArgumentException("Spark stopped before the job ran: is a master running at " + master
+                + "? (its log on the master says why it refused, when it did)");
+    }
+
+    /** {@code e}, or when it comes from a context Spark stopped, the one line of {@link #unreachable}. */
+    static RuntimeException explain(SparkSession spark, String master, RuntimeException e) {
+        return e instanceof IllegalStateException && spark.sparkContext().isStopped() ? unreachable(master) : e;
     }
 
     /** The cores local, local[N] or local[*] (local[N,F] too) runs on. */

@@ -61,14 +61,23 @@ final class BenchCommand implements Runnable {
     @Command(name = "graph", mixinStandardHelpOptions = true,
             description = {"Generates N events with their catalogue and imports them; times an update with 10,000 new",
                 "events and a full graph build over all N, and the same aggregation in DuckDB on the same data in the",
-                "same run. Prints events, build_seconds, update_seconds, peak_heap_mb, duckdb_seconds and ratio."})
+                "same run. Prints events, build_seconds, update_seconds, peak_heap_mb, duckdb_seconds and ratio.",
+                "With --engine spark, also the same build run through Spark on --master (spark_seconds, from the export",
+                "to Parquet to the written build; spark_to_local_ratio; spark_same_counts)."})
     static final class Graph implements Callable<Integer> {
         @Mixin
         Options options;
 
+        @Mixin
+        EngineOptions engine;
+
         @Override
         public Integer call() throws Exception {
-            return options.run("bench graph", new GraphBenchmark(options.events, options.seed));
+            boolean spark = engine.spark();
+            if (spark && engine.input != null) {
+                throw new IllegalArgumentException("bench graph generates its own events: leave --input out.");
+            }
+            return options.run("bench graph", new GraphBenchmark(options.events, options.seed, spark ? engine.options(null) : null));
         }
     }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Evaluates models side by side under one protocol.",
             "Each user's interactions are split (seeded), the model is fitted, every item the user has not trained on",
             "is ranked and the top K scored; mean and standard deviation over seeds. Results are stored in the",
-            "workspace. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence, semantic, hybrid.",
+            "workspace. Models: pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence, semantic, hybrid, als.",
             "--split cold-items holds out a seeded share of the items (1 - ratio) with everyone's interactions with them:",
             "only models that read what an item is (semantic, hybrid) can recommend those."})
 final class EvaluateCommand implements Callable<Integer> {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = {"Trains a model and stores it in the workspace's model registry.",
             "A seeded tenth of each user's interactions is held out to measure it (full ranking, K = 20); iterative",
             "models early-stop on their own hold-out of the rest. Models: pop, itemknn, ease, content, autoencoder,",
-            "cfgan, deepwalk, sequence, semantic, hybrid (the last two can recommend items no one has touched yet).",
+            "cfgan, deepwalk, sequence, semantic, hybrid (the last two can recommend items no one has touched yet), als",
+            "(implicit ALS trained with Apache Spark MLlib; ./igw adds Spark for it).",
             "--continue fine-tunes the newest stored model of the kind on what was imported since (sequence only)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, paramLabel = "W")

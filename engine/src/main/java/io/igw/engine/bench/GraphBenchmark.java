@@ -1,5 +1,6 @@
 package io.igw.engine.bench;
 
+import io.igw.engine.distributed.DistributedEngine;
 import io.igw.engine.graph.GraphBuildSummary;
 import io.igw.engine.graph.GraphParameters;
 import io.igw.engine.graph.InterestGraphBuilder;
@@ -40,10 +41,17 @@ public final class GraphBenchmark implements Job<Map<String, Object>> {
 
     private final long events;
     private final long seed;
+    private final DistributedEngine.SparkOptions spark;
 
     public GraphBenchmark(long events, long seed) {
+        this(events, seed, null);
+    }
+
+    /** With {@code spark}, also times the same build with its pass over the events in Spark, on the same data. */
+    public GraphBenchmark(long events, long seed, DistributedEngine.SparkOptions spark) {
         this.events = events;
         this.seed = seed;
+        this.spark = spark;
     }
 
     @Override
@@ -97,6 +105,18 @@ public final class GraphBenchmark implements Job<Map<String, Object>> {
                         .seconds(all, data.resolve("items.csv"), tags, full.asOf());
                 out.put("duckdb_seconds", duck);
                 out.put("ratio", full.seconds() / duck);
+                if (spark != null) {
+                    context.progress(0.8, "the same build with Spark on " + spark.master());
+                    long t0 = System.nanoTime();
+                    GraphBuildSummary distributed = DistributedEngine.require().graphBuild(ws, params, spark).run(JobContext.quiet());
+                    double wall = (System.nanoTime() - t0) / 1e9;
+                    out.put("spark_master", spark.master());
+                    out.put("spark_partitions", spark.partitions());
+                    // everything a person waits for: the export to Parquet, Spark's start, the job and the write-back
+                    out.put("spark_seconds", wall);
+                    out.put("spark_to_local_ratio", wall / full.seconds());
+                    out.put("spark_same_counts", distributed.edges().equals(full.edges()) && distributed.nodes().equals(full.nodes()));
+                }
             }
             context.progress(1, "done");
             return out;

@@ -37,7 +37,7 @@ public final class TrainingBenchmark implements Job<Map<String, Object>> {
 
     /** @param python the PyTorch peer's Python (the autoencoder only) */
     public TrainingBenchmark(Workspace workspace, String model, int epochs, long seed, String python) {
-        ModelCatalog.check(model);
+        ModelCatalog.checkTrainable(model);
         InvalidSetting.atLeast("epochs", epochs, 1);
         this.workspace = workspace;
         this.model = model;

@@ -36,6 +36,14 @@ public interface DistributedEngine {
                                  Baskets.Level level, SparkOptions options);
 
     /**
+     * Factorises the implicit feedback {@code rows[u]} (the items user u touched, each a positive observation) with
+     * MLlib's alternating least squares: confidence 1 + alpha per observation, regularisation {@code regularization}
+     * times each row's count (MLlib's). Runs on {@code master}; the factors come back indexed as given.
+     */
+    ImplicitFactors factorise(int[][] rows, int items, int rank, int iterations, double regularization, double alpha,
+                              long seed, String master, io.igw.engine.task.JobContext context) throws Exception;
+
+    /**
      * Where a Spark job runs and what it reads; {@code aggregates} names the output of the aggregation job run with
      * spark-submit, to write back instead of running it.
      */

@@ -45,7 +45,7 @@ public final class Hybrid extends BatchScoredRecommender {
             }
             InvalidSetting.atLeast("neighbours", settings.neighbours(), 1);
             if (!settings.collaborative().equals("auto")) {
-                ModelCatalog.check(settings.collaborative());
+                ModelCatalog.checkTrainable(settings.collaborative());
                 if (settings.collaborative().equals("hybrid") || settings.collaborative().equals("semantic")) {
                     throw new InvalidSetting("collaborative", "must be a collaborative model, not " + settings.collaborative());
                 }

@@ -30,25 +30,46 @@ public final class ModelCatalog {
         KNOWN.put("deepwalk", new Kind<>(DeepWalk.Settings.class, DeepWalk.Settings.standard(), (ws, s) -> new DeepWalk.Trainer(s)));
         KNOWN.put("sequence", new Kind<>(SequenceTransformer.Settings.class, SequenceTransformer.Settings.standard(), (ws, s) -> SequenceTransformer.Trainer.of(s, ws)));
         KNOWN.put("semantic", new Kind<>(Semantic.Settings.class, Semantic.Settings.standard(), Semantic.Trainer::new));
+        // trained with Apache Spark MLlib (the spark module); a trained model scores without it
+        KNOWN.put("als", new Kind<>(Als.Settings.class, Als.Settings.standard(), (ws, s) -> new Als.Trainer(s)));
         KNOWN.put("hybrid", new Kind<>(Hybrid.Settings.class, Hybrid.Settings.standard(), Hybrid.Trainer::new));
     }
 
     private ModelCatalog() {
     }
 
+    /** Kinds whose training runs on the Spark engine, which is on the class path only for Spark commands. */
+    private static final List<String> ON_SPARK = List.of("als");
+
+    /** The kinds that can be trained here: every one, less those that need Spark when it is not on the class path. */
     public static List<String> names() {
-        return List.copyOf(KNOWN.keySet());
+        boolean spark = io.igw.engine.distributed.DistributedEngine.find().isPresent();
+        return KNOWN.keySet().stream().filter(n -> spark || !ON_SPARK.contains(n)).toList();
     }
 
+    /** Whether this build knows the kind, trainable here or not: a stored model of any known kind loads and scores. */
+    public static boolean known(String name) {
+        return KNOWN.containsKey(name);
+    }
+
+    /** Refuses a kind this build does not know. */
     public static void check(String name) {
         if (!KNOWN.containsKey(name)) {
             throw new IllegalArgumentException("Unknown model '" + name + "': choose one of " + String.join(", ", KNOWN.keySet()) + ".");
         }
     }
 
+    /** Refuses a kind that is unknown, or that trains on Spark when Spark is not on the class path. */
+    public static void checkTrainable(String name) {
+        check(name);
+        if (ON_SPARK.contains(name) && io.igw.engine.distributed.DistributedEngine.find().isEmpty()) {
+            io.igw.engine.distributed.DistributedEngine.require();
+        }
+    }
+
     /** The trainer of a kind with its standard settings; {@code workspace} gives content-based models the catalogue. */
     public static RecommenderTrainer<?> trainer(String name, Workspace workspace) {
-        check(name);
+        checkTrainable(name);
         return KNOWN.get(name).make(workspace, null);
     }
 

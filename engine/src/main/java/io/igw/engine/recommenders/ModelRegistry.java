@@ -34,11 +34,11 @@ public final class ModelRegistry {
      * generator, by {@code io.igw.engine.titles}); they are left out here, since whatever lists these may recommend.
      */
     public List<RegisteredModel> list() {
-        return store.list().stream().filter(m -> ModelCatalog.names().contains(m.model())).map(ModelRegistry::registered).toList();
+        return store.list().stream().filter(m -> ModelCatalog.known(m.model())).map(ModelRegistry::registered).toList();
     }
 
     public Optional<RegisteredModel> find(int id) {
-        return store.find(id).filter(m -> ModelCatalog.names().contains(m.model())).map(ModelRegistry::registered);
+        return store.find(id).filter(m -> ModelCatalog.known(m.model())).map(ModelRegistry::registered);
     }
 
     /** The newest model of that kind, or the newest of any when {@code kind} is null. */

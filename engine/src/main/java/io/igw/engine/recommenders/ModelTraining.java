@@ -49,7 +49,7 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
 
     private ModelTraining(Workspace workspace, String model, long seed, int epochs, Consumer<Training.Epoch> onEpoch,
                           boolean continuing) {
-        ModelCatalog.check(model);
+        ModelCatalog.checkTrainable(model);
         InvalidSetting.atLeast("epochs", epochs, 0);
         this.workspace = workspace;
         this.model = model;
