@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.igw.engine.distributed.DistributedEngine;
 import io.igw.engine.distributed.ImplicitFactors;
-import io.igw.engine.generate.GeneratorOptions;
-import io.igw.engine.generate.SampleGenerator;
-import io.igw.engine.ingest.ImportFormat;
-import io.igw.engine.ingest.ImportRequest;
-import io.igw.engine.ingest.WorkspaceImport;
 import io.igw.engine.recommenders.Als;
 import io.igw.engine.recommenders.Evaluation;
 import io.igw.engine.recommenders.Interactions;
@@ -21,10 +16,8 @@ import io.igw.engine.recommenders.StoredModel;
 import io.igw.engine.recommenders.Training;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
-import io.igw.storage.datasets.DatasetKind;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +30,7 @@ class SparkAlsTest {
 
     @Test
     void alsTrainsRecommendsAndBeatsPopularity() throws Exception {
-        Path data = tmp.resolve("data");
-        new SampleGenerator(data, GeneratorOptions.of(600, 4)).run(QUIET);
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), true)) {
-            new WorkspaceImport(ws, new ImportRequest(ImportFormat.TAOBAO, List.of(data.resolve("events.csv")), Map.of(
-                    DatasetKind.ITEMS, data.resolve("items.csv"), DatasetKind.CATEGORIES, data.resolve("categories.csv")), ""))
-                    .run(QUIET);
+        try (Workspace ws = GeneratedShop.open(tmp, 600, 4)) {
             assertTrue(ModelCatalog.names().contains("als"), "with Spark on the class path als can be trained");
 
             // the model folds a user in with MLlib's own last solve: its factors are MLlib's user factors

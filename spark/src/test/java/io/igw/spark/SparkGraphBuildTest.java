@@ -6,24 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.igw.engine.distributed.DistributedEngine;
 import io.igw.engine.distributed.DistributedEngine.SparkOptions;
-import io.igw.engine.generate.GeneratorOptions;
-import io.igw.engine.generate.SampleGenerator;
 import io.igw.engine.graph.GraphBuildSummary;
 import io.igw.engine.graph.GraphParameters;
 import io.igw.engine.graph.Interest;
 import io.igw.engine.graph.InterestGraph;
 import io.igw.engine.graph.InterestGraphBuilder;
-import io.igw.engine.ingest.ImportFormat;
-import io.igw.engine.ingest.ImportRequest;
-import io.igw.engine.ingest.WorkspaceImport;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
-import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.graph.GraphStore;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +36,12 @@ class SparkGraphBuildTest {
 
     @BeforeAll
     static void workspace() throws Exception {
-        Path data = tmp.resolve("data");
-        new SampleGenerator(data, GeneratorOptions.of(500, 7)).run(QUIET);
-        ws = Workspace.open(tmp.resolve("ws"), true);
-        new WorkspaceImport(ws, new ImportRequest(ImportFormat.TAOBAO, List.of(data.resolve("events.csv")), Map.of(
-                DatasetKind.ITEMS, data.resolve("items.csv"), DatasetKind.CATEGORIES, data.resolve("categories.csv")), ""))
-                .run(QUIET);
+        ws = GeneratedShop.open(tmp, 500, 7);
+    }
+
+    @AfterAll
+    static void close() {
+        ws.close();
     }
 
     @Test

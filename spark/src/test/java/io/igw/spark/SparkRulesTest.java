@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.igw.engine.distributed.DistributedEngine;
 import io.igw.engine.distributed.DistributedEngine.SparkOptions;
-import io.igw.engine.generate.GeneratorOptions;
-import io.igw.engine.generate.SampleGenerator;
-import io.igw.engine.ingest.ImportFormat;
-import io.igw.engine.ingest.ImportRequest;
-import io.igw.engine.ingest.WorkspaceImport;
 import io.igw.engine.rules.AssociationRules;
 import io.igw.engine.rules.Baskets;
 import io.igw.engine.rules.RuleMining;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
-import io.igw.storage.datasets.DatasetKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +30,7 @@ class SparkRulesTest {
 
     @Test
     void sparkMinesTheSameRules() throws Exception {
-        Path data = tmp.resolve("data");
-        new SampleGenerator(data, GeneratorOptions.of(800, 5)).run(QUIET);
-        try (Workspace ws = Workspace.open(tmp.resolve("ws"), true)) {
-            new WorkspaceImport(ws, new ImportRequest(ImportFormat.TAOBAO, List.of(data.resolve("events.csv")), Map.of(
-                    DatasetKind.ITEMS, data.resolve("items.csv"), DatasetKind.CATEGORIES, data.resolve("categories.csv")), ""))
-                    .run(QUIET);
+        try (Workspace ws = GeneratedShop.open(tmp, 800, 5)) {
             DistributedEngine spark = DistributedEngine.find().orElseThrow();
             for (Baskets.Level level : Baskets.Level.values()) {
                 double support = level == Baskets.Level.ITEM ? 0.0001 : 0.001;
