@@ -103,6 +103,9 @@ public final class UserErrors {
                         + "run ./igw train --workspace W --model " + (m.model() == null ? "ease" : m.model()) + " first.";
                 case USER_VECTORS -> "Learned user vectors come from a trained model: run ./igw train --workspace W --model "
                         + "sequence or autoencoder (or deepwalk) first.";
+                case SPARK -> "This runs on Apache Spark, which is not on this class path: run it through ./igw from a source "
+                        + "checkout (it builds spark/ and adds it), or put spark/target/igw-spark.jar and spark/target/lib/* "
+                        + "on the class path.";
             };
         }
         return e.getMessage();

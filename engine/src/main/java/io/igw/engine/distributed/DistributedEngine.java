@@ -56,11 +56,9 @@ public interface DistributedEngine {
             if (master == null || master.isBlank()) {
                 master = "local[*]";
             }
-            if (partitions < 0) {
-                throw new IllegalArgumentException("--partitions must be positive, not " + partitions);
-            }
+            io.igw.engine.errors.InvalidSetting.atLeast("partitions", partitions, 0);
             if (input != null && aggregates != null) {
-                throw new IllegalArgumentException("--input (events to aggregate) or --aggregates (a job's output), not both.");
+                throw io.igw.engine.errors.InvalidSetting.conflict("input", "aggregates");
             }
         }
     }
@@ -70,10 +68,9 @@ public interface DistributedEngine {
         return found.hasNext() ? Optional.of(found.next()) : Optional.empty();
     }
 
-    /** The engine, or a one-line message with the remedy when this installation has none. */
+    /** The engine, or {@link io.igw.engine.errors.MissingPrerequisite.Need#SPARK} when this installation has none. */
     static DistributedEngine require() {
-        return find().orElseThrow(() -> new IllegalArgumentException("The Spark engine is not on this class path: "
-                + "run Spark commands through ./igw from a source checkout (it builds spark/ and adds it), "
-                + "or add spark/target/igw-spark.jar and spark/target/lib/* to the class path."));
+        return find().orElseThrow(() -> new io.igw.engine.errors.MissingPrerequisite(
+                io.igw.engine.errors.MissingPrerequisite.Need.SPARK));
     }
 }

@@ -13,7 +13,10 @@ public final class MissingPrerequisite extends UserError {
         /** No model (of {@link #model()}'s kind, when given) has been trained. */
         MODEL("No model has been trained in this workspace yet: train one first."),
         /** Learned user vectors come from an autoencoder or DeepWalk model. */
-        USER_VECTORS("Learned user vectors come from a trained sequence, autoencoder or DeepWalk model: train one first.");
+        USER_VECTORS("Learned user vectors come from a trained sequence, autoencoder or DeepWalk model: train one first."),
+        /** The Spark engine (the spark module) is not on the class path. */
+        SPARK("This runs on Apache Spark, which this installation does not include: run it from a source checkout, "
+                + "whose launcher builds the spark module and adds it.");
 
         private final String words;
 

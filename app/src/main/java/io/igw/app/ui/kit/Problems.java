@@ -53,6 +53,8 @@ public final class Problems {
                         + "the Models screen first.";
                 case USER_VECTORS -> "Learned user vectors come from a trained model: train the sequence model or an autoencoder (or DeepWalk) "
                         + "in the Models screen first.";
+                case SPARK -> "This runs on Apache Spark, which the window does not load: run it from the command line "
+                        + "(./igw in a source checkout adds Spark for its Spark commands).";
             };
         }
         if (failure instanceof CancelledException) {
