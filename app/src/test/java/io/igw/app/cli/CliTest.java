@@ -145,7 +145,7 @@ class CliTest {
                 "\"ndcg@10\":") && evaluation.contains("\"coverage@10\":") && evaluation.contains("\"train_seconds\":")
                 && evaluation.contains("\"std\":{\"recall@10\":") && evaluation.contains("{\"model\":\"itemknn\","), evaluation);
         assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "gan", "--json"));
-        assertEquals("igw: Unknown model 'gan': choose one of pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence, semantic, hybrid.", stderr());
+        assertEquals("igw: Unknown model 'gan': choose one of pop, itemknn, ease, content, autoencoder, cfgan, deepwalk, sequence, semantic, hybrid, als.", stderr());
         assertEquals(2, igw("evaluate", "--workspace", ws.toString(), "--models", "pop", "--split", "weekly", "--json"));
         assertEquals("igw: --split 'weekly' must be random, time, leave-last or cold-items.", stderr());
 

@@ -355,6 +355,8 @@ class WorkbenchWindowTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         clickOn("#graphSuggestTitles");
         waitFor(180, () -> !view.model().titles.running.get() && !text("#graphTitleStatus").isEmpty());
+        // the outcome clears "running" and then sets the status in one step on the FX thread: let that step finish
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ListView<?> list = lookup("#graphTitleSuggestions").queryAs(javafx.scene.control.ListView.class);
         assertFalse(list.getItems().isEmpty(), text("#graphTitleStatus"));
         assertTrue(text("#graphTitleStatus").matches("\\d titles, best predicted uplift first.*"), text("#graphTitleStatus"));

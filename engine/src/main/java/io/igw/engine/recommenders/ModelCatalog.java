@@ -30,9 +30,9 @@ public final class ModelCatalog {
         KNOWN.put("deepwalk", new Kind<>(DeepWalk.Settings.class, DeepWalk.Settings.standard(), (ws, s) -> new DeepWalk.Trainer(s)));
         KNOWN.put("sequence", new Kind<>(SequenceTransformer.Settings.class, SequenceTransformer.Settings.standard(), (ws, s) -> SequenceTransformer.Trainer.of(s, ws)));
         KNOWN.put("semantic", new Kind<>(Semantic.Settings.class, Semantic.Settings.standard(), Semantic.Trainer::new));
+        KNOWN.put("hybrid", new Kind<>(Hybrid.Settings.class, Hybrid.Settings.standard(), Hybrid.Trainer::new));
         // trained with Apache Spark MLlib (the spark module); a trained model scores without it
         KNOWN.put("als", new Kind<>(Als.Settings.class, Als.Settings.standard(), (ws, s) -> new Als.Trainer(s)));
-        KNOWN.put("hybrid", new Kind<>(Hybrid.Settings.class, Hybrid.Settings.standard(), Hybrid.Trainer::new));
     }
 
     private ModelCatalog() {
