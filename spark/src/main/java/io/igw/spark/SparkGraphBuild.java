@@ -50,7 +50,7 @@ final class SparkGraphBuild implements Job<GraphBuildSummary> {
         Path exported = null;
         String input = options.input();
         if (input == null) {
-            exported = Files.createTempDirectory(workspace.folder(), "spark-input-");
+            exported = SparkSessions.exportFolder(workspace, options.master());
             context.progress(0, "exporting the events to Parquet for Spark");
             new ParquetExport(workspace, exported).run(context.part(0, 0.1, "exporting to Parquet: "));
             input = ParquetExport.events(exported).toUri().toString();

@@ -54,7 +54,7 @@ final class SparkRuleMining implements Job<RuleMining.Result> {
         String input = options.input();
         String catalogue = null;
         if (input == null) {
-            exported = Files.createTempDirectory(workspace.folder(), "spark-input-");
+            exported = SparkSessions.exportFolder(workspace, options.master());
             new ParquetExport(workspace, exported).run(context.part(0, 0.1, "exporting to Parquet: "));
             input = ParquetExport.events(exported).toUri().toString();
             catalogue = exported.resolve("items.parquet").toUri().toString();

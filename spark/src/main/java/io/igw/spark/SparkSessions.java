@@ -44,6 +44,24 @@ final class SparkSessions {
         return e instanceof IllegalStateException && spark.sparkContext().isStopped() ? unreachable(master) : e;
     }
 
+    /**
+     * The folder a job's own export of the workspace goes to, left by no earlier run: under the workspace (one
+     * process holds it at a time), so that an export a killed run left behind is removed by the next.
+     */
+    static java.nio.file.Path exportFolder(io.igw.storage.Workspace workspace, String master) throws java.io.IOException {
+        if (!master.startsWith("local")) {
+            throw new IllegalArgumentException("On a cluster (" + master + ") Spark's executors cannot read this machine's "
+                    + "files: write the events with igw export parquet, copy them where the cluster reads (hdfs://, s3a://) "
+                    + "and name them with --input.");
+        }
+        try (var old = java.nio.file.Files.newDirectoryStream(workspace.folder(), "spark-input-*")) {
+            for (java.nio.file.Path p : old) {
+                SparkGraphBuild.deleteTree(p);
+            }
+        }
+        return java.nio.file.Files.createTempDirectory(workspace.folder(), "spark-input-");
+    }
+
     /** The cores local, local[N] or local[*] (local[N,F] too) runs on. */
     static int localCores(String master) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]").matcher(master);

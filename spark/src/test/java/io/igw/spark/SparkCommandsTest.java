@@ -43,6 +43,10 @@ class SparkCommandsTest {
                 tmp.resolve("nothing-here").toString(), "--quiet");
         assertEquals(2, missing.status);
         assertTrue(missing.err.startsWith("igw: Spark cannot read --input") && missing.err.strip().lines().count() == 1, missing.err);
+        Run cluster = igw("graph", "build", "--workspace", ws.toString(), "--engine", "spark", "--master", "spark://nowhere:7077",
+                "--quiet");
+        assertEquals(2, cluster.status);
+        assertTrue(cluster.err.contains("executors cannot read this machine's files"), cluster.err);
         Run localInput = igw("graph", "build", "--workspace", ws.toString(), "--input", "x", "--quiet");
         assertEquals(2, localInput.status);
         assertTrue(localInput.err.contains("go with --engine spark"), localInput.err);
