@@ -123,11 +123,13 @@ public final class GraphAggregation {
 
     public static Result run(SparkSession spark, Dataset<Row> events, Settings s) {
         long asOf = s.asOf() != null ? s.asOf() : events.agg(max("time")).first().getLong(0);
-        long total = events.count();
+        // both totals in one pass over the input
+        Row totals = events.agg(count(lit(1)), sum(when(col("time").leq(lit(asOf)), 1L).otherwise(0L))).first();
+        long total = totals.getLong(0);
+        long counted = totals.isNullAt(1) ? 0 : totals.getLong(1);
         Dataset<Row> kept = events.where(col("time").leq(lit(asOf)))
                 .withColumn("w", weight(s, asOf))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        long counted = kept.count();
 
         Dataset<Row> pairs = kept.groupBy("user_id", "item_id")
                 .agg(sum("w").as("weight"), max("time").as("last"),
@@ -144,16 +146,17 @@ public final class GraphAggregation {
                 .groupBy("user_id", "session", "item_id").agg(min("time").as("first"))
                 .withColumn("rank", row_number().over(Window.partitionBy("user_id", "session").orderBy("first", "item_id")))
                 .where(col("rank").leq(lit(s.maxSessionItems())))
-                .select("user_id", "session", "item_id")
+                .select("user_id", "session", "item_id", "rank")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        long sessions = sessionItems.select("user_id", "session").distinct().count();
+        // every session has exactly one first item
+        long sessions = sessionItems.where(col("rank").equalTo(lit(1))).count();
 
         Dataset<Row> itemSessions = sessionItems.groupBy("item_id").agg(count(lit(1)).as("sessions"));
         Dataset<Row> items = kept.groupBy("item_id").agg(min("category_id").as("category_id"))
                 .join(itemSessions, "item_id", "left")
                 .select(col("item_id"), col("category_id"), coalesce(col("sessions"), lit(0L)).as("sessions"));
-        Dataset<Row> a = sessionItems.toDF("user_id", "session", "item_a");
-        Dataset<Row> b = sessionItems.toDF("user_id", "session", "item_b");
+        Dataset<Row> a = sessionItems.select("user_id", "session", "item_id").toDF("user_id", "session", "item_a");
+        Dataset<Row> b = sessionItems.select("user_id", "session", "item_id").toDF("user_id", "session", "item_b");
         Dataset<Row> itemPairs = a.join(b, a.col("user_id").equalTo(b.col("user_id"))
                         .and(a.col("session").equalTo(b.col("session"))).and(a.col("item_a").lt(b.col("item_b"))))
                 .groupBy("item_a", "item_b").agg(count(lit(1)).as("sessions"));
