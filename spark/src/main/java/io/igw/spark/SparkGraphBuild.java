@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -47,31 +46,12 @@ final class SparkGraphBuild implements Job<GraphBuildSummary> {
         if (options.aggregates() != null) {
             return fromSubmittedJob(context);
         }
-        Path exported = null;
-        String input = options.input();
-        if (input == null) {
-            exported = SparkSessions.exportFolder(workspace, options.master());
-            context.progress(0, "exporting the events to Parquet for Spark");
-            new ParquetExport(workspace, exported).run(context.part(0, 0.1, "exporting to Parquet: "));
-            input = ParquetExport.events(exported).toUri().toString();
-        }
-        context.checkCancelled();
-        context.progress(0.1, "starting Spark on " + options.master());
-        SparkSession spark = SparkSessions.start(options.master(), options.partitions());
-        try {
+        return SparkSessions.overEvents(workspace, options, context, (spark, events, catalogue) -> {
             context.progress(0.15, "aggregating the events in Spark");
-            Dataset<Row> events = SparkInput.events(spark, input);
-            GraphAggregation.Result result = GraphAggregation.run(spark, events, settings(params, asOf));
+            GraphAggregation.Result result = GraphAggregation.run(spark, SparkInput.events(spark, events), settings(params, asOf));
             context.checkCancelled();
             return InterestGraphBuilder.fromAggregates(workspace, params, new Streamed(result)).run(context);
-        } catch (IllegalStateException e) {
-            throw SparkSessions.explain(spark, options.master(), e);
-        } finally {
-            spark.stop();
-            if (exported != null) {
-                deleteTree(exported);
-            }
-        }
+        });
     }
 
     /** The output of a job run with spark-submit, read (on the named master, local by default) into a build. */

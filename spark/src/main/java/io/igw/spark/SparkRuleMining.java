@@ -9,8 +9,6 @@ import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.spark.job.BasketMining;
 import io.igw.storage.Workspace;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code igw rules --engine spark}: the baskets and their frequent itemsets come from MLlib's FP-Growth on the named
@@ -50,18 +47,7 @@ final class SparkRuleMining implements Job<RuleMining.Result> {
     @Override
     public RuleMining.Result run(JobContext context) throws Exception {
         long t0 = System.nanoTime();
-        Path exported = null;
-        String input = options.input();
-        String catalogue = null;
-        if (input == null) {
-            exported = SparkSessions.exportFolder(workspace, options.master());
-            new ParquetExport(workspace, exported).run(context.part(0, 0.1, "exporting to Parquet: "));
-            input = ParquetExport.events(exported).toUri().toString();
-            catalogue = exported.resolve("items.parquet").toUri().toString();
-        }
-        context.progress(0.1, "starting Spark on " + options.master());
-        SparkSession spark = SparkSessions.start(options.master(), options.partitions());
-        try {
+        return SparkSessions.overEvents(workspace, options, context, (spark, input, catalogue) -> {
             Dataset<Row> events = SparkInput.events(spark, input);
             Dataset<Row> items = catalogue == null ? null : spark.read().parquet(catalogue);
             context.progress(0.2, "mining the baskets with FP-Growth in Spark");
@@ -98,13 +84,6 @@ final class SparkRuleMining implements Job<RuleMining.Result> {
             context.progress(1, rules.size() + " rules");
             return new RuleMining.Result(new Baskets(baskets, itemIds, mined.purchasesOnly()), level, minCount,
                     itemsets.size(), rules, (System.nanoTime() - t0) / 1e9);
-        } catch (IllegalStateException e) {
-            throw SparkSessions.explain(spark, options.master(), e);
-        } finally {
-            spark.stop();
-            if (exported != null) {
-                SparkGraphBuild.deleteTree(exported);
-            }
-        }
+        });
     }
 }

@@ -44,11 +44,49 @@ final class SparkSessions {
         return e instanceof IllegalStateException && spark.sparkContext().isStopped() ? unreachable(master) : e;
     }
 
+    /** Work for a Spark session over the events at {@code events} (and the catalogue's items, when exported here). */
+    interface OnEvents<T> {
+        T run(SparkSession spark, String events, String catalogue) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on a session on {@code options.master()} over {@code options.input()}, or over the workspace's
+     * own events exported to Parquet first (then removed, whatever happens); explains a master that never answered.
+     */
+    static <T> T overEvents(io.igw.storage.Workspace workspace, io.igw.engine.distributed.DistributedEngine.SparkOptions options,
+                            io.igw.engine.task.JobContext context, OnEvents<T> work) throws Exception {
+        java.nio.file.Path exported = null;
+        try {
+            String events = options.input();
+            String catalogue = null;
+            if (events == null) {
+                exported = exportFolder(workspace, options.master());
+                new ParquetExport(workspace, exported).run(context.part(0, 0.1, "exporting to Parquet: "));
+                events = ParquetExport.events(exported).toUri().toString();
+                catalogue = exported.resolve("items.parquet").toUri().toString();
+            }
+            context.checkCancelled();
+            context.progress(0.1, "starting Spark on " + options.master());
+            SparkSession spark = start(options.master(), options.partitions());
+            try {
+                return work.run(spark, events, catalogue);
+            } catch (IllegalStateException e) {
+                throw explain(spark, options.master(), e);
+            } finally {
+                spark.stop();
+            }
+        } finally {
+            if (exported != null) {
+                SparkGraphBuild.deleteTree(exported);
+            }
+        }
+    }
+
     /**
      * The folder a job's own export of the workspace goes to, left by no earlier run: under the workspace (one
      * process holds it at a time), so that an export a killed run left behind is removed by the next.
      */
-    static java.nio.file.Path exportFolder(io.igw.storage.Workspace workspace, String master) throws java.io.IOException {
+    private static java.nio.file.Path exportFolder(io.igw.storage.Workspace workspace, String master) throws java.io.IOException {
         if (!master.startsWith("local")) {
             throw new IllegalArgumentException("On a cluster (" + master + ") Spark's executors cannot read this machine's "
                     + "files: write the events with igw export parquet, copy them where the cluster reads (hdfs://, s3a://) "
