@@ -113,9 +113,12 @@ class SparkGraphBuildTest {
     }
 
     @Test
-    void theJobsDefaultWeightsAreTheWorkbenchs() {
-        assertEquals(SparkGraphBuild.settings(GraphParameters.defaults(), 0).weights(),
+    void theJobsDefaultsAreTheWorkbenchs() {
+        io.igw.spark.job.GraphAggregation.Settings workbench = SparkGraphBuild.settings(GraphParameters.defaults(), 0);
+        assertEquals(workbench.weights(),
                 io.igw.spark.job.GraphAggregation.Settings.parseWeights(io.igw.spark.job.GraphAggregation.DEFAULT_WEIGHTS));
+        assertEquals(workbench.sessionGapSeconds(), io.igw.spark.job.GraphAggregation.SESSION_GAP_SECONDS);
+        assertEquals(workbench.maxSessionItems(), io.igw.spark.job.GraphAggregation.MAX_SESSION_ITEMS);
     }
 
     private static void assertSameInterests(List<Interest> expected, List<Interest> actual, String who) {

@@ -72,6 +72,9 @@ public final class GraphAggregation {
 
     /** The workbench's default behaviour weights (GraphParameters.defaults()), for a job submitted without --weights. */
     public static final String DEFAULT_WEIGHTS = "view=1,fav=3,cart=4,buy=6,rate=5";
+    /** The workbench's session gap and cap on a session's paired items, for a submitted job. */
+    public static final long SESSION_GAP_SECONDS = 30 * 60;
+    public static final int MAX_SESSION_ITEMS = 40;
 
     /**
      * {@code spark-submit --class io.igw.spark.job.GraphAggregation igw-spark.jar --input PATH --output PATH
@@ -93,7 +96,7 @@ public final class GraphAggregation {
         }
         Settings s = new Settings(a.containsKey("as-of") ? Long.valueOf(a.get("as-of")) : null,
                 Double.parseDouble(a.getOrDefault("half-life-days", "14")),
-                Settings.parseWeights(a.getOrDefault("weights", DEFAULT_WEIGHTS)), 30 * 60, 40, "rate");
+                Settings.parseWeights(a.getOrDefault("weights", DEFAULT_WEIGHTS)), SESSION_GAP_SECONDS, MAX_SESSION_ITEMS, "rate");
         SparkSession spark = SparkSession.builder().appName("Interest Graph Workbench: graph aggregation").getOrCreate();
         try {
             write(spark, run(spark, spark.read().parquet(a.get("input")), s), s, a.get("output"));
