@@ -68,10 +68,14 @@ final class SparkSessions {
             context.checkCancelled();
             context.progress(0.1, "starting Spark on " + options.master());
             SparkSession spark = start(options.master(), options.partitions());
-            try {
+            try (CancelWatch watch = new CancelWatch(spark, context)) {
                 return work.run(spark, events, catalogue);
-            } catch (IllegalStateException e) {
-                throw explain(spark, options.master(), e);
+            } catch (Exception e) {
+                if (context.isCancelled()) {
+                    // Spark's jobs were cancelled under the work (a SparkException) or it noticed first: either way
+                    throw new io.igw.engine.task.CancelledException();
+                }
+                throw e instanceof IllegalStateException ise ? explain(spark, options.master(), ise) : e;
             } finally {
                 spark.stop();
             }
@@ -79,6 +83,43 @@ final class SparkSessions {
             if (exported != null) {
                 SparkGraphBuild.deleteTree(exported);
             }
+        }
+    }
+
+    /**
+     * Cancels the session's running Spark jobs as soon as the workbench's job is cancelled (Ctrl-C, the window's
+     * Cancel), instead of letting a stage of minutes finish first.
+     */
+    private static final class CancelWatch implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean done;
+
+        CancelWatch(SparkSession spark, io.igw.engine.task.JobContext context) {
+            thread = new Thread(() -> {
+                while (!done) {
+                    if (context.isCancelled()) {
+                        try {
+                            spark.sparkContext().cancelAllJobs();
+                        } catch (IllegalStateException stopped) {
+                            // the work saw the cancel first and the session is already stopped: nothing left to cancel
+                        }
+                        return;
+                    }
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "igw-spark-cancel");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            thread.interrupt();
         }
     }
 
