@@ -20,11 +20,14 @@ public final class Launcher {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new IgwCommand());
         UserErrors.install(cli);
+        io.igw.app.cli.CommandEnd.begin();
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             // picocli passes Errors on: one raised outside a job (reading a large file in a command) ends here
             return UserErrors.report(e);
+        } finally {
+            io.igw.app.cli.CommandEnd.end();
         }
     }
 }

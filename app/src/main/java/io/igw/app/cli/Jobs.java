@@ -20,6 +20,8 @@ final class Jobs {
                 } catch (Exception ignored) {
                     // the job undid its own work; nothing more to report while exiting
                 }
+                // and the command closes its workspace before the JVM halts
+                CommandEnd.await(10);
             }, "igw-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
