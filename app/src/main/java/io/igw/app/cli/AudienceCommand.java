@@ -1,6 +1,7 @@
 package io.igw.app.cli;
 
 import io.igw.engine.targeting.AudienceBuilder;
+import io.igw.engine.targeting.AudienceCsv;
 import io.igw.engine.targeting.AudienceDescription;
 import io.igw.engine.targeting.AudiencePreview;
 import io.igw.engine.targeting.AudienceSpec;
@@ -84,11 +85,22 @@ final class AudienceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Draws the random users the lift compares with (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "Export the audience (and lookalikes) as user_id,score,reason.")
+    @Option(names = "--out", paramLabel = "FILE.csv",
+            description = {"Export the audience (and lookalikes) as user_id,score,reason; ids are normalised and",
+                "SHA-256-hashed, as ad platforms expect, unless --plain-ids is given."})
     Path out;
 
-    @Option(names = "--hash-ids", description = "Export SHA-256 hashes of the user ids, as ad platforms expect.")
+    @Option(names = "--plain-ids", description = "Export the user ids as they are, not hashed.")
+    boolean plainIds;
+
+    /** Hashing is the default now; the flag is kept so that scripts written for it still run. */
+    @Option(names = "--hash-ids", hidden = true)
     boolean hashIds;
+
+    @Option(names = "--min-size", defaultValue = "" + AudienceCsv.DEFAULT_MINIMUM_SIZE, paramLabel = "N",
+            description = {"Refuse to export fewer people than this (default ${DEFAULT-VALUE}, as ad platforms require),",
+                "so that no one can be singled out."})
+    int minSize;
 
     @Option(names = "--members", defaultValue = "20", paramLabel = "N", description = "Members printed (default ${DEFAULT-VALUE}).")
     int printed;
@@ -107,9 +119,13 @@ final class AudienceCommand implements Callable<Integer> {
         if (targets.size() + (describe == null ? 0 : 1) > Overlap.MAX_AUDIENCES) {
             throw new IllegalArgumentException("Give at most " + Overlap.MAX_AUDIENCES + " --target audiences, not " + targets.size() + ".");
         }
-        if (hashIds && out == null) {
-            throw new IllegalArgumentException("--hash-ids applies to the export: give --out FILE.csv too.");
+        if ((hashIds || plainIds) && out == null) {
+            throw new IllegalArgumentException((plainIds ? "--plain-ids" : "--hash-ids") + " applies to the export: give --out FILE.csv too.");
         }
+        if (hashIds && plainIds) {
+            throw new IllegalArgumentException("Give --hash-ids or --plain-ids, not both.");
+        }
+        AudienceCsv.Privacy privacy = new AudienceCsv.Privacy(!plainIds, minSize);
         List<AudienceSpec> specs = new ArrayList<>();
         List<BehaviourRule> rules = new ArrayList<>();
         did.forEach(r -> rules.add(BehaviourRule.parse(r, true)));
@@ -134,7 +150,7 @@ final class AudienceCommand implements Callable<Integer> {
                 specs.add(new AudienceSpec(include, excluded, rules, who, size, threshold));
             }
             AudiencePreview.Result preview = Jobs.run("audience", new AudiencePreview(ws, null, new AudiencePreview.Request(
-                    specs, propensityWeight, lookalike, holdoutDays, seed, out, hashIds)), output.quiet);
+                    specs, propensityWeight, lookalike, holdoutDays, seed, out, privacy)), output.quiet);
             List<AudienceBuilder.Audience> audiences = preview.audiences();
             AudienceBuilder.Audience first = preview.first();
             Map<String, Object> json = new LinkedHashMap<>();
@@ -181,7 +197,8 @@ final class AudienceCommand implements Callable<Integer> {
             }
             if (preview.exported() != null) {
                 AudiencePreview.Export e = preview.exported();
-                json.put("exported", Json.obj("file", e.file().toAbsolutePath().toString(), "rows", e.rows(), "hashed_ids", e.hashedIds()));
+                json.put("exported", Json.obj("file", e.file().toAbsolutePath().toString(), "rows", e.rows(), "hashed_ids", e.hashedIds(),
+                        "min_size", privacy.minimumSize()));
             }
             System.out.println(Json.write(json));
         }

@@ -1,5 +1,6 @@
 package io.igw.app.cli;
 
+import io.igw.engine.errors.AudienceTooSmall;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.engine.errors.NotEnoughMemory;
@@ -88,6 +89,9 @@ public final class UserErrors {
     static String words(UserError e) {
         if (e instanceof NotEnoughMemory m) {
             return m.withRemedy("Run it again with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw ...");
+        }
+        if (e instanceof AudienceTooSmall t) {
+            return t.getMessage() + " with --min-size (at your own risk: platforms will refuse it too).";
         }
         if (e instanceof InvalidSetting s && s.conflictsWith() != null) {
             return "Give " + flag(s.setting()) + " or " + flag(s.conflictsWith()) + ", not both.";

@@ -229,7 +229,7 @@ class CliTest {
         Path csv = tmp.resolve("audience.csv");
         assertEquals(0, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--target",
                 "category:" + leaf.substring(0, leaf.length() - 2), // the leaf's parent, a wider audience
-                "--size", "10", "--lookalike", "2", "--out", csv.toString(), "--hash-ids", "--json", "--quiet"), stderr());
+                "--size", "10", "--lookalike", "2", "--out", csv.toString(), "--min-size", "18", "--json", "--quiet"), stderr());
         String out = stdout();
         assertTrue(out.startsWith("{\"size\":10,\"eligible\":") && out.contains("\"reach\":[{\"threshold\":0.0,\"size\":")
                 && out.contains("\"expected_lift\":{\"lift\":") && out.contains("\"low\":") && out.contains("\"high\":")
@@ -240,6 +240,19 @@ class CliTest {
         assertEquals("user_id,score,reason", lines.get(0));
         assertEquals(1 + 10 + 8, lines.size(), "the audience and its lookalikes");
         assertTrue(lines.get(1).matches("[0-9a-f]{64},[0-9.]+,.*category .*"), lines.get(1));
+        assertTrue(out.contains("\"hashed_ids\":true,\"min_size\":18}"), "ids are hashed by default: " + out);
+        // fewer than the minimum (100 unless told): refused in one line, and the file written before is kept
+        assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--size", "10",
+                "--out", csv.toString(), "--json", "--quiet"));
+        assertEquals("igw: The audience has 10 people, fewer than the 100 an export needs: ad platforms refuse smaller audiences "
+                + "so that no one can be singled out, and nothing was written. Widen the audience, or lower the minimum with "
+                + "--min-size (at your own risk: platforms will refuse it too).", stderr());
+        assertEquals(lines, Files.readAllLines(csv));
+        assertEquals(0, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--size", "10",
+                "--out", csv.toString(), "--min-size", "10", "--plain-ids", "--json", "--quiet"), stderr());
+        assertTrue(Files.readAllLines(csv).get(1).matches("[0-9]+,[0-9.]+,.*"), "--plain-ids: " + Files.readAllLines(csv).get(1));
+        assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "category:" + leaf, "--plain-ids", "--json"));
+        assertEquals("igw: --plain-ids applies to the export: give --out FILE.csv too.", stderr());
 
         assertEquals(2, igw("audience", "--workspace", ws.toString(), "--target", "category:999999", "--json", "--quiet"));
         assertTrue(stderr().startsWith("igw: No event in this workspace touches category:999999"), stderr());

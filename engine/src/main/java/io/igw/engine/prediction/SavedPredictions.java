@@ -58,7 +58,16 @@ public final class SavedPredictions {
         return Optional.of(new Scores(outcome, (int) a[0], a[1], a[2], a[3], a[4], a[5], a[6], in.floats("gain"),
                 in.floats("baseline_gain"), in.longs("user_ids"), in.floats("probabilities")));
     }
+
     private static Path folder(Workspace workspace, Outcome outcome) {
         return workspace.folder().resolve("predictions").resolve(outcome.label());
+    }
+
+    /** On opening: what a prediction killed while saving left is cleaned up, and the previous one kept. */
+    public static final class Recovery implements Workspace.Recovery {
+        @Override
+        public void recover(Workspace workspace) {
+            ColumnFolderWriter.deleteLeftovers(workspace.folder().resolve("predictions"));
+        }
     }
 }

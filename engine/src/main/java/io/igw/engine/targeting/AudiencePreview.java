@@ -17,12 +17,14 @@ public final class AudiencePreview implements Job<AudiencePreview.Result> {
     /**
      * What to preview: the audiences (the first is measured, expanded and exported), the share of the score
      * purchase propensity takes (null: the builder's own), the lookalikes to add (a percentage of all users, or
-     * null for none), the held-out days and seed of the lift, and where to export (null: nowhere).
+     * null for none), the held-out days and seed of the lift, where to export (null: nowhere) and how (null: hashed
+     * ids, at least {@link AudienceCsv#DEFAULT_MINIMUM_SIZE} people).
      */
     public record Request(List<AudienceSpec> audiences, Double propensityWeight, Double lookalikePercent, int holdoutDays,
-                          long seed, Path exportTo, boolean hashIds) {
+                          long seed, Path exportTo, AudienceCsv.Privacy privacy) {
         public Request {
             audiences = List.copyOf(audiences);
+            privacy = privacy == null ? AudienceCsv.Privacy.DEFAULT : privacy;
             if (audiences.isEmpty()) {
                 throw new IllegalArgumentException("a preview needs at least one audience");
             }
@@ -30,7 +32,7 @@ public final class AudiencePreview implements Job<AudiencePreview.Result> {
 
         /** One audience with the lift measured as the screen does, nothing exported. */
         public static Request of(AudienceSpec spec, Double propensityWeight, Double lookalikePercent) {
-            return new Request(List.of(spec), propensityWeight, lookalikePercent, ExpectedLift.DEFAULT_HOLDOUT_DAYS, 1, null, false);
+            return new Request(List.of(spec), propensityWeight, lookalikePercent, ExpectedLift.DEFAULT_HOLDOUT_DAYS, 1, null, null);
         }
     }
 
@@ -99,8 +101,9 @@ public final class AudiencePreview implements Job<AudiencePreview.Result> {
         if (request.exportTo() != null) {
             context.progress(0.95, "exporting to " + request.exportTo());
             List<AudienceBuilder.Member> rows = result.withLookalikes();
-            AudienceCsv.write(request.exportTo(), rows, request.hashIds());
-            result = new Result(audiences, lift, lookalikes, overlap, new Export(request.exportTo(), rows.size(), request.hashIds()),
+            AudienceCsv.write(request.exportTo(), rows, request.privacy());
+            result = new Result(audiences, lift, lookalikes, overlap, new Export(request.exportTo(), rows.size(),
+                    request.privacy().hashIds()),
                     result.propensity(), builder);
         }
         context.progress(1, first.size() + " users in the audience");

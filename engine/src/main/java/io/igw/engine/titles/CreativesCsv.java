@@ -1,11 +1,8 @@
 package io.igw.engine.titles;
 
 import io.igw.engine.export.CsvCell;
-import io.igw.storage.IoWatch;
+import io.igw.storage.OutputFile;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +24,7 @@ public final class CreativesCsv {
     }
 
     public static void write(Path file, List<AdCreatives.Creative> creatives) throws IOException {
-        IoWatch.touching("writing " + file);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("Cannot write " + file + ": the folder " + parent + " does not exist.");
-        }
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        OutputFile.text(file, out -> {
             out.write("rank,headline,copy,item_id,item_title,words,predicted_conversion,predicted_uplift,fluency\n");
             int rank = 1;
             for (AdCreatives.Creative c : creatives) {
@@ -42,6 +34,6 @@ public final class CreativesCsv {
                         String.format(Locale.ROOT, "%.6f", c.predictedUplift()),
                         String.format(Locale.ROOT, "%.4f", c.fluency())) + "\n");
             }
-        }
+        });
     }
 }

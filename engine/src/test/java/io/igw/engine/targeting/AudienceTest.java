@@ -131,15 +131,16 @@ class AudienceTest {
         assertEquals("'@SUM(A1)", AudienceCsv.cell("@SUM(A1)"));
         assertEquals("\"a, b\"", AudienceCsv.cell("a, b"));
         assertEquals("plain", AudienceCsv.cell("plain"));
-        assertEquals("6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b", AudienceCsv.sha256("1"));
+        assertEquals("6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b", AdIdentifiers.hashed("1"));
 
         Path file = tmp.resolve("audience.csv");
         AudienceCsv.write(file, List.of(new AudienceBuilder.Member(1, 0.5, "=cmd|' /C calc'!A0"),
-                new AudienceBuilder.Member(2, 0.25, "category Wine 25%")), true);
+                new AudienceBuilder.Member(2, 0.25, "category Wine 25%")), new AudienceCsv.Privacy(true, 2));
         List<String> lines = Files.readAllLines(file);
         assertEquals("user_id,score,reason", lines.get(0));
         assertEquals("6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b,0.500000,'=cmd|' /C calc'!A0", lines.get(1));
         assertTrue(lines.get(2).endsWith(",0.250000,category Wine 25%"), lines.get(2));
-        assertThrows(IllegalArgumentException.class, () -> AudienceCsv.write(tmp.resolve("missing/x.csv"), List.of(), false));
+        assertThrows(IllegalArgumentException.class, () -> AudienceCsv.write(tmp.resolve("missing/x.csv"), List.of(),
+                new AudienceCsv.Privacy(false, 1)));
     }
 }

@@ -20,10 +20,12 @@ import java.util.stream.Stream;
 /**
  * Writes a {@link ColumnFolder}: columns go into a sibling {@code .part} folder, which {@link #commit()} renames
  * into place in one step. Closing without committing deletes what was written, so a cancel or a failure leaves
- * nothing behind; a kill leaves a {@code .part} folder that {@link #deleteLeftovers} removes.
+ * nothing behind; a kill leaves a {@code .part} folder (or a replaced folder's {@code .old}) that
+ * {@link #deleteLeftovers} cleans up.
  */
 public final class ColumnFolderWriter implements AutoCloseable {
     private static final String PART = ".part";
+    private static final String OLD = ".old";
 
     private final Path target;
     private final Path part;
@@ -107,15 +109,24 @@ public final class ColumnFolderWriter implements AutoCloseable {
         }
     }
 
-    /** Flushes every column and moves the folder into place, replacing any older one. */
+    /**
+     * Flushes every column and moves the folder into place, replacing any older one: the older one is first renamed
+     * aside ({@code .old}), so that a kill at any point leaves either it or the new one, never neither
+     * ({@link #deleteLeftovers} puts an orphaned {@code .old} back).
+     */
     public void commit() {
         try {
             for (Appender a : open) {
                 a.close();
             }
-            deleteTree(target);
+            Path old = target.resolveSibling(target.getFileName() + OLD);
+            deleteTree(old);
+            if (Files.exists(target)) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             committed = true;
+            deleteTree(old);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,15 +151,27 @@ public final class ColumnFolderWriter implements AutoCloseable {
         }
     }
 
-    /** Removes {@code .part} folders a killed process left in {@code dir}. */
+    /**
+     * Cleans up after a process killed while writing in {@code dir}: removes its {@code .part} folders, and of a
+     * replaced folder's {@code .old} copy either removes it (the new folder is in place) or puts it back (the kill
+     * came between the two renames).
+     */
     public static void deleteLeftovers(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.toList()) {
-                if (p.getFileName().toString().endsWith(PART)) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(PART)) {
                     deleteTree(p);
+                } else if (name.endsWith(OLD)) {
+                    Path current = p.resolveSibling(name.substring(0, name.length() - OLD.length()));
+                    if (Files.exists(current)) {
+                        deleteTree(p);
+                    } else {
+                        Files.move(p, current, StandardCopyOption.ATOMIC_MOVE);
+                    }
                 }
             }
         } catch (IOException e) {

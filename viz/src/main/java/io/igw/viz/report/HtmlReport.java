@@ -2,8 +2,7 @@ package io.igw.viz.report;
 
 import io.igw.engine.report.ReportContent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.igw.storage.OutputFile;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +20,8 @@ public final class HtmlReport {
     }
 
     public static void write(ReportContent report, Path file) throws IOException {
-        Files.writeString(file, html(report), StandardCharsets.UTF_8);
+        String html = html(report);
+        OutputFile.text(file, out -> out.write(html));
     }
 
     static String html(ReportContent report) {

@@ -1,6 +1,7 @@
 package io.igw.viz.report;
 
 import io.igw.engine.report.ReportContent;
+import io.igw.storage.OutputFile;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class PdfReport {
         try (PDDocument doc = new PDDocument()) {
             PdfReport pdf = new PdfReport(doc);
             pdf.render(report);
-            doc.save(file.toFile());
+            OutputFile.bytes(file, doc::save);
             return doc.getNumberOfPages();
         }
     }

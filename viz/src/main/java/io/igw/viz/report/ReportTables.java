@@ -2,10 +2,8 @@ package io.igw.viz.report;
 
 import io.igw.engine.export.CsvCell;
 import io.igw.engine.report.ReportContent;
+import io.igw.storage.OutputFile;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +25,12 @@ public final class ReportTables {
             for (ReportContent.Part p : s.parts()) {
                 if (p instanceof ReportContent.Table t) {
                     Path file = dir.resolve(base + "-" + t.name() + ".csv");
-                    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    OutputFile.text(file, w -> {
                         w.write(line(t.headers()));
                         for (List<String> row : t.rows()) {
                             w.write(line(row));
                         }
-                    }
+                    });
                     out.add(file);
                 }
             }

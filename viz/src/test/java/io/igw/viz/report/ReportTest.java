@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportTest {
     static final String SCRIPT = "<script>alert(1)</script>";
+    static final long PERSON = 987_654_321L;
     @TempDir
     static Path tmp;
     static Workspace workspace;
@@ -62,6 +63,8 @@ class ReportTest {
             events.append(user).append(",990001,301,buy,").append(t).append('\n');
             events.append(user).append(",990002,301,buy,").append(t + 60).append('\n');
         }
+        // someone with an unmistakable id in the audience the privacy test reports on
+        events.append(PERSON).append(",990001,301,buy,1757010000\n").append(PERSON).append(",990002,301,view,1757010060\n");
         Path extra = Files.writeString(tmp.resolve("extra-events.csv"), events);
         workspace = Workspace.open(tmp.resolve("ws"), true);
         new WorkspaceImport(workspace, new ImportRequest(ImportFormat.TAOBAO, List.of(sample.resolve("events.csv"), extra),
@@ -119,6 +122,31 @@ class ReportTest {
                 BufferedImage image = renderer.renderImageWithDPI(p, 50);
                 assertTrue(image.getWidth() > 100 && image.getHeight() > 100);
             }
+        }
+    }
+
+    @Test
+    void aReportOnAnAudienceShowsNoOnesUserId() throws Exception {
+        io.igw.engine.targeting.AudienceSpec spec = io.igw.engine.targeting.AudienceSpec.of(
+                List.of(io.igw.engine.targeting.Target.parse("category:301", "--target")));
+        assertTrue(new io.igw.engine.targeting.TargetingData(workspace).run(JobContext.quiet()).build(spec).members().stream()
+                .anyMatch(m -> m.userId() == PERSON), "the person is in the audience reported on");
+        ReportContent audiences = new ReportBuilder(workspace, List.of(ReportSection.AUDIENCES), List.of(spec)).run(JobContext.quiet());
+        Path html = tmp.resolve("audience-report.html");
+        ReportWriter.Written w = ReportWriter.write(audiences, html);
+        List<String> written = new ArrayList<>(List.of(Files.readString(html)));
+        for (Path table : w.tables()) {
+            written.add(Files.readString(table));
+        }
+        Path pdf = tmp.resolve("audience-report.pdf");
+        ReportWriter.write(audiences, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            written.add(new PDFTextStripper().getText(doc));
+        }
+        assertTrue(w.tables().stream().anyMatch(t -> t.getFileName().toString().equals("audience-report-audiences.csv")),
+                "the audience is reported");
+        for (String text : written) {
+            assertFalse(text.contains(Long.toString(PERSON)), "a report names no one");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.igw.app.ui.kit;
 
+import io.igw.engine.errors.AudienceTooSmall;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.errors.MissingPrerequisite;
 import io.igw.engine.errors.NotEnoughMemory;
@@ -22,7 +23,7 @@ public final class Problems {
             Map.entry("propensity_weight", "Propensity weight"), Map.entry("lookalike", "Lookalikes"),
             Map.entry("size", "Top N"), Map.entry("threshold", "Threshold"), Map.entry("target", "Interests"),
             Map.entry("did", "Did"), Map.entry("did_not", "Did not"), Map.entry("age", "Age"),
-            Map.entry("split", "Split"), Map.entry("ratio", "Training share"), Map.entry("out", "File"));
+            Map.entry("split", "Split"), Map.entry("ratio", "Training share"), Map.entry("out", "File"), Map.entry("min_size", "Smallest export"));
 
     private Problems() {
     }
@@ -38,6 +39,9 @@ public final class Problems {
         }
         if (failure instanceof NotEnoughMemory m) {
             return m.withRemedy("Close the workbench and start it with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw");
+        }
+        if (failure instanceof AudienceTooSmall t) {
+            return t.getMessage() + " in \"Smallest export\" below the form.";
         }
         if (failure instanceof InvalidSetting s && s.conflictsWith() != null) {
             return "Give " + field(s.setting()) + " or " + field(s.conflictsWith()) + ", not both.";

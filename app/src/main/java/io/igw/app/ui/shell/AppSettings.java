@@ -1,8 +1,9 @@
 package io.igw.app.ui.shell;
 
+import io.igw.engine.targeting.AudienceCsv;
+import io.igw.storage.OutputFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * What the workbench remembers between runs: the window's size and position and the recent workspaces, in
+ * What the workbench remembers between runs: the window's size and position, the recent workspaces and the smallest
+ * audience an export holds, in
  * {@code settings.properties} under the workbench's home folder ({@code IGW_HOME}, else {@code ~/.igw}).
  */
 public final class AppSettings {
@@ -85,10 +87,22 @@ public final class AppSettings {
         }
     }
 
+    /** The fewest people an audience export holds (the Targeting screen's "Smallest export"). */
+    public int smallestAudienceExport() {
+        try {
+            return Math.max(1, Integer.parseInt(props.getProperty("audience.smallestExport", "" + AudienceCsv.DEFAULT_MINIMUM_SIZE)));
+        } catch (NumberFormatException e) {
+            return AudienceCsv.DEFAULT_MINIMUM_SIZE;
+        }
+    }
+
+    public void smallestAudienceExport(int people) {
+        props.setProperty("audience.smallestExport", Integer.toString(people));
+    }
+
+    /** Writes the settings whole or not at all, so that a kill while saving keeps the previous ones. */
     public void save() throws IOException {
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            props.store(out, "Interest Graph Workbench settings");
-        }
+        OutputFile.bytes(file, out -> props.store(out, "Interest Graph Workbench settings"));
     }
 }

@@ -162,7 +162,7 @@ public final class MainWindow extends BorderPane {
             settings.opened(workspace.folder());
             rebuildWorkspaceMenu();
             workspaceLabel.setText(workspace.folder().toString());
-            screens = Screens.of(workspace, tasks);
+            screens = Screens.of(workspace, tasks, settings);
             screens.all().forEach(screen -> views.put(screen.section(), screen.view()));
             show(Section.DATA);
             if (demo && (Boolean) result[1] && Files.isRegularFile(sampleData.resolve("events.csv"))) {

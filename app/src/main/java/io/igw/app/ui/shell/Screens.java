@@ -30,7 +30,7 @@ import javafx.scene.Node;
  * screen is added to. The data and graph screens are also kept by name for the demo workspace's first import.
  */
 record Screens(List<Screen> all, DataViewModel data, GraphViewModel graph) {
-    static Screens of(Workspace workspace, UiTasks tasks) {
+    static Screens of(Workspace workspace, UiTasks tasks, AppSettings settings) {
         DataViewModel data = new DataViewModel(workspace, tasks);
         DataView dataView = new DataView(data, tasks);
         GraphViewModel graph = new GraphViewModel(workspace, tasks);
@@ -38,6 +38,8 @@ record Screens(List<Screen> all, DataViewModel data, GraphViewModel graph) {
         ModelsViewModel models = new ModelsViewModel(workspace, tasks);
         RecommendationsViewModel recommendations = new RecommendationsViewModel(workspace, tasks);
         TargetingViewModel targeting = new TargetingViewModel(workspace, tasks);
+        targeting.smallestExport.set(settings.smallestAudienceExport());
+        targeting.smallestExport.addListener((o, was, now) -> settings.smallestAudienceExport(now.intValue()));
         PredictionsViewModel predictions = new PredictionsViewModel(workspace, tasks);
         RulesViewModel rules = new RulesViewModel(workspace, tasks);
         ReportsViewModel reports = new ReportsViewModel(workspace, tasks,

@@ -3,6 +3,7 @@ package io.igw.app.ui.targeting;
 import io.igw.app.ui.kit.ChartViewers;
 import io.igw.app.ui.kit.Columns;
 import io.igw.app.ui.kit.StatusStrip;
+import io.igw.engine.targeting.AudienceCsv;
 import io.igw.engine.targeting.Overlap;
 import io.igw.viz.charts.ReachCurveChart;
 import java.io.File;
@@ -219,9 +220,22 @@ public final class TargetingView extends BorderPane {
         export.setOnAction(e -> export());
         export.disableProperty().bind(model.audienceSize.lessThan(0));
         CheckBox hash = new CheckBox("Hash user ids (SHA-256)");
+        hash.setTooltip(new Tooltip("Normalise and hash the ids, as ad platforms match them; untick for plain ids"));
         hash.selectedProperty().bindBidirectional(model.hashIds);
+        Spinner<Integer> smallest = new Spinner<>(1, 1_000_000, model.smallestExport.get(), 50);
+        smallest.setId("smallestExport");
+        smallest.setEditable(true);
+        smallest.setPrefWidth(110);
+        smallest.setTooltip(new Tooltip("Audiences with fewer people are not exported, so that no one can be singled out "
+                + "(ad platforms commonly require " + AudienceCsv.DEFAULT_MINIMUM_SIZE + ")"));
+        smallest.valueProperty().addListener((o, was, now) -> model.smallestExport.set(now));
+        model.smallestExport.addListener((o, was, now) -> smallest.getValueFactory().setValue(now.intValue()));
+        Label smallestLabel = new Label("Smallest export");
+        smallestLabel.setLabelFor(smallest);
+        HBox minimum = new HBox(6, smallestLabel, smallest);
+        minimum.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        VBox box = new VBox(6, build, new HBox(6, keepIt, export), hash);
+        VBox box = new VBox(6, build, new HBox(6, keepIt, export), hash, minimum);
         box.setPadding(new Insets(10));
         box.getStyleClass().add("tool-bar");
         return box;

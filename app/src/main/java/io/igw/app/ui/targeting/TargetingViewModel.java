@@ -5,6 +5,7 @@ import io.igw.app.ui.kit.ScreenWork;
 import io.igw.app.ui.kit.UiTasks;
 import io.igw.engine.activity.ItemFacets;
 import io.igw.engine.targeting.AudienceBuilder;
+import io.igw.engine.targeting.AudienceCsv;
 import io.igw.engine.targeting.AudienceDescription;
 import io.igw.engine.targeting.AudiencePreview;
 import io.igw.engine.targeting.AudienceSpec;
@@ -102,6 +103,8 @@ public final class TargetingViewModel {
     /** Lookalikes as a percentage of all users, 0 for none. */
     public final DoubleProperty lookalikePercent = new SimpleDoubleProperty(0);
     public final BooleanProperty hashIds = new SimpleBooleanProperty(true);
+    /** The fewest people an export holds: smaller audiences are refused, as ad platforms refuse them. */
+    public final IntegerProperty smallestExport = new SimpleIntegerProperty(AudienceCsv.DEFAULT_MINIMUM_SIZE);
     /** The share of the score purchase propensity takes, once purchases have been predicted (0 to 1). */
     public final DoubleProperty propensityWeight = new SimpleDoubleProperty(AudienceBuilder.PROPENSITY_WEIGHT);
 
@@ -369,7 +372,7 @@ public final class TargetingViewModel {
         }
         AudiencePreview.Request r = shownRequest;
         AudiencePreview.Request exporting = new AudiencePreview.Request(r.audiences(), r.propensityWeight(), r.lookalikePercent(),
-                r.holdoutDays(), r.seed(), file, hashIds.get());
+                r.holdoutDays(), r.seed(), file, new AudienceCsv.Privacy(hashIds.get(), Math.max(1, smallestExport.get())));
         List<AdCreatives.Creative> written = List.copyOf(creatives);
         AudiencePreview exportJob = new AudiencePreview(workspace, builder, exporting);
         Path beside = CreativesCsv.besides(file);

@@ -85,6 +85,12 @@ class MarketerScreensTest {
 
         Path csv = tmp.resolve("audience.csv");
         model.export(csv);
+        assertEquals("The audience has 22 people, fewer than the 100 an export needs: ad platforms refuse smaller audiences so "
+                + "that no one can be singled out, and nothing was written. Widen the audience, or lower the minimum in "
+                + "\"Smallest export\" below the form.", model.work.status.get());
+        assertFalse(Files.exists(csv));
+        model.smallestExport.set(20);
+        model.export(csv);
         assertTrue(model.work.status.get().startsWith("Exported 22 users"), model.work.status.get());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("user_id,score,reason", lines.get(0));
@@ -116,6 +122,7 @@ class MarketerScreensTest {
         assertEquals(model.creatives, model.kept.get(model.kept.size() - 1).creatives(), "kept with the audience");
 
         Path csv = tmp.resolve("with-creatives.csv");
+        model.smallestExport.set(1);
         model.export(csv);
         assertTrue(model.work.status.get().contains("creatives to with-creatives.creatives.csv"), model.work.status.get());
         List<String> lines = Files.readAllLines(tmp.resolve("with-creatives.creatives.csv"));
