@@ -55,6 +55,30 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkspaceException("Cannot create the workspace folder " + dir + ": " + e.getMessage(), e);
         }
+        try {
+            return prepare(dir);
+        } catch (WorkspaceException e) {
+            if (!closedWhileRecovering(e)) {
+                throw e;
+            }
+            // decision: after a full disk (and rarely after a kill) H2 may close its store during the first opening
+            // that recovers it ("Map ... is closed", "The database has been closed"); the next opening finds the
+            // store sound, so it is tried once more before anything is said.
+            return prepare(dir);
+        }
+    }
+
+    private static boolean closedWhileRecovering(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_CLOSED
+                    || t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Workspace prepare(Path dir) {
         // decision: MAX_MEMORY_ROWS bounds what H2 buffers of a large result before spilling to disk, which keeps
         // the bulk import's heap flat whatever the file size.
         String url = "jdbc:h2:file:" + dir.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;MAX_MEMORY_ROWS=20000";

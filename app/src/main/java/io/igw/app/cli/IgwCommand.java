@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         subcommands = {GenerateCommand.class, ImportCommand.class, StatsCommand.class, GraphCommand.class,
             InterestsCommand.class, CommunitiesCommand.class, EvaluateCommand.class, TrainCommand.class, RecommendCommand.class,
             SimilarCommand.class, RulesCommand.class, ExportCommand.class, AudienceCommand.class, PredictCommand.class, ReportCommand.class,
-            EncodeCommand.class, SearchCommand.class, CategoriseCommand.class, TitlesCommand.class, CreativesCommand.class, BenchCommand.class,
+            DoctorCommand.class, EncodeCommand.class, SearchCommand.class, CategoriseCommand.class, TitlesCommand.class, CreativesCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class IgwCommand implements Runnable {
     @Option(names = "--workspace", paramLabel = "W", description = "Workspace folder to open in the window.")

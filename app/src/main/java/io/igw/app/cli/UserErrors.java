@@ -7,7 +7,9 @@ import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.engine.errors.UserError;
 import io.igw.engine.ingest.ImportException;
 import io.igw.engine.task.CancelledException;
+import io.igw.storage.Cleanup;
 import io.igw.storage.WorkspaceException;
+import io.igw.storage.columns.DamagedFile;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -44,6 +46,17 @@ public final class UserErrors {
         Throwable e = ex;
         if (e instanceof UncheckedIOException u) {
             e = u.getCause();
+        }
+        if (Cleanup.diskFull(ex)) {
+            System.err.println("igw: the disk is full (no space left on the device holding the workspace or the output); "
+                    + "nothing of the interrupted step was kept. Free some space and run it again.");
+            return FAILED;
+        }
+        DamagedFile damaged = DamagedFile.in(e);
+        if (damaged != null) {
+            System.err.println("igw: " + damaged.getMessage() + ". What it held can be made again from the workspace's database: "
+                    + "./igw doctor --workspace W --repair");
+            return FAILED;
         }
         if (e instanceof CancelledException) {
             System.err.println("igw: cancelled; nothing of the interrupted step was kept.");

@@ -3,6 +3,7 @@ package io.igw.engine.graph;
 import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
+import io.igw.storage.Cleanup;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
 import io.igw.storage.columns.ColumnFolder;
@@ -133,7 +134,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             }
             return finish(context, t0, out, build, store, datasetStore, pairs, links, previous, added, before);
         } catch (Exception | Error e) {
-            store.discard(build);
+            Cleanup.after(e, () -> store.discard(build));
             throw e;
         }
     }
@@ -208,7 +209,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
             context.checkCancelled();
             return finish(context, t0, out, build, store, datasetStore, pairs, links, null, null, 0);
         } catch (Exception | Error e) {
-            store.discard(build);
+            Cleanup.after(e, () -> store.discard(build));
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package io.igw.engine.ingest;
 
+import io.igw.storage.Cleanup;
 import io.igw.storage.Workspace;
 import io.igw.storage.datasets.DatasetInfo;
 import io.igw.storage.datasets.DatasetStore;
@@ -33,11 +34,12 @@ final class DatasetImport {
         try {
             return body.run(datasetId);
         } catch (RuntimeException | Error e) {
-            datasets.discard(datasetId);
+            Cleanup.after(e, () -> datasets.discard(datasetId));
             throw e;
         } catch (Exception e) {
-            datasets.discard(datasetId);
-            throw new ImportException("Import of " + file + " failed: " + e.getMessage(), e);
+            ImportException failed = new ImportException("Import of " + file + " failed: " + e.getMessage(), e);
+            Cleanup.after(failed, () -> datasets.discard(datasetId));
+            throw failed;
         }
     }
 

@@ -59,7 +59,8 @@ public final class SavedPredictions {
                 in.floats("baseline_gain"), in.longs("user_ids"), in.floats("probabilities")));
     }
 
-    private static Path folder(Workspace workspace, Outcome outcome) {
+    /** Where the latest prediction of the outcome is kept (the folder may not exist). */
+    public static Path folder(Workspace workspace, Outcome outcome) {
         return workspace.folder().resolve("predictions").resolve(outcome.label());
     }
 

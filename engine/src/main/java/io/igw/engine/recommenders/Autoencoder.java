@@ -55,7 +55,7 @@ public final class Autoencoder extends TrainedRecommender implements UserFeature
 
         @Override
         public Recommender load(ColumnFolder in, ModelProvenance provenance) throws IOException {
-            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(in.dir().resolve(NETWORK).toFile(), false);
+            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(in.file(NETWORK).toFile(), false);
             return new Autoencoder(provenance, settings().bottleneck(), network, in.ints(SHAPE)[0]);
         }
     }

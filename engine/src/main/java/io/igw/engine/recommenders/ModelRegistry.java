@@ -1,6 +1,7 @@
 package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.MissingPrerequisite;
+import io.igw.storage.Cleanup;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
@@ -70,7 +71,7 @@ public final class ModelRegistry {
             out.commit();
             store.complete(id, p.curve().size(), Metrics.json(figures), ModelProvenance.curveJson(p.curve()), trainSeconds);
         } catch (IOException | RuntimeException | Error e) {
-            store.discard(id);
+            Cleanup.after(e, () -> store.discard(id));
             throw e;
         }
         return id;

@@ -2,6 +2,7 @@ package io.igw.engine.titles;
 
 import io.igw.engine.recommenders.LibraryVersions;
 import io.igw.engine.recommenders.ModelProvenance;
+import io.igw.storage.Cleanup;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
@@ -74,7 +75,7 @@ final class TitleModels {
                     nan(r.discriminatorAccuracyLast()), r.vocabulary(), r.parameters());
             store.complete(id, settings.epochs(), metrics, "[]", r.seconds());
         } catch (RuntimeException | Error e) {
-            store.discard(id);
+            Cleanup.after(e, () -> store.discard(id));
             throw e;
         }
         return id;

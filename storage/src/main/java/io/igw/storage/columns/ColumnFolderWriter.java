@@ -3,7 +3,6 @@ package io.igw.storage.columns;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,7 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * Writes a {@link ColumnFolder}: columns go into a sibling {@code .part} folder, which {@link #commit()} renames
@@ -30,6 +33,8 @@ public final class ColumnFolderWriter implements AutoCloseable {
     private final Path target;
     private final Path part;
     private final List<Appender> open = new ArrayList<>();
+    /** The length and CRC32C of each file written, by name: the folder's manifest ({@link Checksums}). */
+    private final Map<String, Checksums.Sum> sums = new ConcurrentHashMap<>();
     private boolean committed;
 
     public ColumnFolderWriter(Path target) {
@@ -50,8 +55,10 @@ public final class ColumnFolderWriter implements AutoCloseable {
 
     /** An appender for a column whose length is not known in advance. */
     public Appender appender(String name, ColumnType type) {
-        Appender a = new Appender(stream(type.file(part, name)));
-        open.add(a);
+        Appender a = new Appender(type.file(part, name), sums);
+        synchronized (open) {
+            open.add(a);
+        }
         return a;
     }
 
@@ -77,9 +84,10 @@ public final class ColumnFolderWriter implements AutoCloseable {
         void put(ByteBuffer buffer, int from, int n);
     }
 
-    private static void write(Path file, int count, int width, Chunk chunk) {
+    private void write(Path file, int count, int width, Chunk chunk) {
         int perChunk = (1 << 20) / width;
         ByteBuffer buf = ByteBuffer.allocate(perChunk * width);
+        CRC32C crc = new CRC32C();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             for (int from = 0; from < count; from += perChunk) {
@@ -87,6 +95,7 @@ public final class ColumnFolderWriter implements AutoCloseable {
                 buf.clear();
                 chunk.put(buf, from, n);
                 buf.limit(n * width).position(0);
+                crc.update(buf.duplicate());
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
@@ -94,10 +103,11 @@ public final class ColumnFolderWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        sums.put(file.getFileName().toString(), new Checksums.Sum((long) count * width, crc.getValue()));
     }
 
     public void strings(String name, String[] values) {
-        try (Appender a = new Appender(stream(ColumnType.STRING.file(part, name)))) {
+        try (Appender a = new Appender(ColumnType.STRING.file(part, name), sums)) {
             a.out.writeInt(values.length);
             for (String v : values) {
                 byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
@@ -116,9 +126,12 @@ public final class ColumnFolderWriter implements AutoCloseable {
      */
     public void commit() {
         try {
-            for (Appender a : open) {
-                a.close();
+            synchronized (open) {
+                for (Appender a : open) {
+                    a.close();
+                }
             }
+            manifest();
             Path old = target.resolveSibling(target.getFileName() + OLD);
             deleteTree(old);
             if (Files.exists(target)) {
@@ -132,12 +145,28 @@ public final class ColumnFolderWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the folder's {@code CHECKSUMS}: the sums kept while writing, and those of files written another way
+     * (through {@link #file}) computed now. A folder nested inside (a model within a model) has its own.
+     */
+    private void manifest() throws IOException {
+        try (Stream<Path> entries = Files.list(part)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p) && !name.equals(Checksums.FILE) && !sums.containsKey(name)) {
+                    sums.put(name, Checksums.compute(p));
+                }
+            }
+        }
+        Checksums.write(part, sums);
+    }
+
     @Override
     public void close() {
         if (committed) {
             return;
         }
-        for (Appender a : open) {
+        for (Appender a : List.copyOf(open)) {
             try {
                 a.close();
             } catch (RuntimeException ignored) {
@@ -190,22 +219,23 @@ public final class ColumnFolderWriter implements AutoCloseable {
         }
     }
 
-    private static DataOutputStream stream(Path file) {
-        try {
-            OutputStream raw = Files.newOutputStream(file);
-            return new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Values appended one at a time. */
+    /** Values appended one at a time; the file's length and checksum are kept when it is closed. */
     public static final class Appender implements AutoCloseable {
+        private final Path file;
+        private final Map<String, Checksums.Sum> sums;
+        private final CheckedOutputStream checked;
         private final DataOutputStream out;
         private boolean closed;
 
-        private Appender(DataOutputStream out) {
-            this.out = out;
+        private Appender(Path file, Map<String, Checksums.Sum> sums) {
+            this.file = file;
+            this.sums = sums;
+            try {
+                this.checked = new CheckedOutputStream(Files.newOutputStream(file), new CRC32C());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
         }
 
         public void add(long v) throws IOException {
@@ -232,6 +262,7 @@ public final class ColumnFolderWriter implements AutoCloseable {
             closed = true;
             try {
                 out.close();
+                sums.put(file.getFileName().toString(), new Checksums.Sum(Files.size(file), checked.getChecksum().getValue()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

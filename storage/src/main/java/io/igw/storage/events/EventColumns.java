@@ -36,6 +36,16 @@ public final class EventColumns {
         return root().resolve("D" + datasetId);
     }
 
+    /** Where the dataset's snapshot is (it may not exist yet: it is made on first use). */
+    public Path folder(int datasetId) {
+        return dir(datasetId);
+    }
+
+    /** Makes the dataset's snapshot again from H2, the system of record, replacing a damaged one. */
+    public void rebuildFromDatabase(int datasetId) {
+        rebuild(datasetId);
+    }
+
     /** One dataset's events, column by column; absent categories are {@link EventRow#NO_CATEGORY}, strengths NaN. */
     public record Batch(int datasetId, long[] user, long[] item, long[] category, byte[] behaviour, long[] time,
                         float[] strength) {

@@ -33,6 +33,9 @@ public final class GraphStore {
 
     private final Workspace workspace;
 
+    /** The status of a build whose files were found damaged. */
+    private static final String DAMAGED = "damaged";
+
     public GraphStore(Workspace workspace) {
         this.workspace = workspace;
     }
@@ -141,14 +144,18 @@ public final class GraphStore {
         }
     }
 
-    /** Removes builds a crash or kill left unfinished, and builds whose folder is missing; called on open. */
+    /**
+     * Removes builds a crash or kill left unfinished, and builds whose folder is missing; called on open. Builds
+     * marked damaged keep their rows (not their folders) until they are rebuilt.
+     */
     public void discardUnfinished() {
         List<Integer> gone = new ArrayList<>();
         try (Connection c = workspace.connection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT build_id, status FROM graph_builds")) {
             while (rs.next()) {
                 int id = rs.getInt(1);
-                if (!"complete".equals(rs.getString(2)) || !ColumnFolder.exists(folder(id))) {
+                String status = rs.getString(2);
+                if (!"complete".equals(status) && !DAMAGED.equals(status) || "complete".equals(status) && !ColumnFolder.exists(folder(id))) {
                     gone.add(id);
                 }
             }
@@ -175,8 +182,31 @@ public final class GraphStore {
 
     /** Complete builds, newest first. */
     public List<GraphBuild> list() {
+        return query("complete");
+    }
+
+    /**
+     * Marks a build whose files are damaged: it is no longer listed or opened (the build before it is current
+     * again), and its row is kept, with its parameters, until it is rebuilt or discarded.
+     */
+    public void markDamaged(int build) {
+        try (Connection c = workspace.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE graph_builds SET status = '" + DAMAGED + "' WHERE build_id = ?")) {
+            ps.setInt(1, build);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw workspace.failure("marking graph build " + build + " damaged", e);
+        }
+    }
+
+    /** The builds marked damaged, newest first. */
+    public List<GraphBuild> damaged() {
+        return query(DAMAGED);
+    }
+
+    private List<GraphBuild> query(String status) {
         List<GraphBuild> builds = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM graph_builds WHERE status = 'complete' ORDER BY build_id DESC";
+        String sql = "SELECT " + COLUMNS + " FROM graph_builds WHERE status = '" + status + "' ORDER BY build_id DESC";
         try (Connection c = workspace.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 int basedOnId = rs.getInt(10);

@@ -126,7 +126,8 @@ public final class ModelStore {
              ResultSet rs = st.executeQuery("SELECT model_id, status FROM trained_models")) {
             while (rs.next()) {
                 int id = rs.getInt(1);
-                if (!"complete".equals(rs.getString(2)) || !ColumnFolder.exists(folder(id))) {
+                String status = rs.getString(2);
+                if (!"complete".equals(status) && !DAMAGED.equals(status) || "complete".equals(status) && !ColumnFolder.exists(folder(id))) {
                     gone.add(id);
                 }
             }
@@ -153,6 +154,29 @@ public final class ModelStore {
     /** Every complete model, newest first. */
     public List<TrainedModel> list() {
         return query("WHERE status = 'complete' ORDER BY model_id DESC", null);
+    }
+
+    /** The status of a model whose files were found damaged: not listed or loaded, kept as a row until retrained. */
+    private static final String DAMAGED = "damaged";
+
+    public void markDamaged(int id) {
+        try (Connection c = workspace.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE trained_models SET status = '" + DAMAGED + "' WHERE model_id = ?")) {
+            ps.setInt(1, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw workspace.failure("marking model " + id + " damaged", e);
+        }
+    }
+
+    /** The models marked damaged, newest first. */
+    public List<TrainedModel> damaged() {
+        return query("WHERE status = '" + DAMAGED + "' ORDER BY model_id DESC", null);
+    }
+
+    /** Where the model's files are. */
+    public Path folderOf(int id) {
+        return folder(id);
     }
 
     public Optional<TrainedModel> find(int id) {

@@ -7,7 +7,9 @@ import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.engine.errors.UserError;
 import io.igw.engine.ingest.ImportException;
 import io.igw.engine.task.CancelledException;
+import io.igw.storage.Cleanup;
 import io.igw.storage.WorkspaceException;
+import io.igw.storage.columns.DamagedFile;
 import java.util.Map;
 
 /**
@@ -36,6 +38,15 @@ public final class Problems {
     public static String describe(Throwable failure) {
         if (failure instanceof OutOfMemoryError oom) {
             failure = NotEnoughMemory.ranOut("workbench", oom);
+        }
+        if (Cleanup.diskFull(failure)) {
+            return "The disk is full (no space left on the device holding the workspace or the file); nothing of the interrupted "
+                    + "step was kept. Free some space and try again.";
+        }
+        DamagedFile damaged = DamagedFile.in(failure);
+        if (damaged != null) {
+            return damaged.getMessage() + ". What it held can be made again from the workspace's database: close the workbench and "
+                    + "run ./igw doctor --workspace W --repair.";
         }
         if (failure instanceof NotEnoughMemory m) {
             return m.withRemedy("Close the workbench and start it with more: IGW_HEAP=" + m.suggestedHeapSetting() + " ./igw");
