@@ -98,6 +98,23 @@ abstract class CatalogueLayout {
         return i < 0 || r.isEmpty(i) ? null : r.field(i);
     }
 
+    /**
+     * The first of the named text fields (name, index, then most characters, repeated) longer than the workspace
+     * keeps, as a reject reason; null when they all fit. A line is rejected whole, with the reason, rather than
+     * failing the file or being cut without a word.
+     */
+    protected static String tooLong(CsvRecordReader r, Object... nameIndexMax) {
+        for (int k = 0; k + 2 < nameIndexMax.length; k += 3) {
+            int i = (Integer) nameIndexMax[k + 1];
+            int max = (Integer) nameIndexMax[k + 2];
+            if (i >= 0 && i < r.fieldCount() && !r.isEmpty(i) && r.field(i).length() > max) {
+                return RejectReason.of(RejectReason.FIELD_TOO_LONG, String.format(Locale.ROOT, "%s has %,d characters (at most %,d)",
+                        nameIndexMax[k], r.field(i).length(), max));
+            }
+        }
+        return null;
+    }
+
     protected String optionalId(CsvRecordReader r, int i, String name, Long[] out) {
         out[0] = null;
         if (i < 0 || r.isEmpty(i)) {
@@ -151,6 +168,9 @@ abstract class CatalogueLayout {
                 }
                 p = BigDecimal.valueOf(rules.number).setScale(2, java.math.RoundingMode.HALF_UP);
             }
+            if ((bad = tooLong(r, "title", title, 1000, "brand", brand, 200, "attributes", attributes, 2000)) != null) {
+                return bad;
+            }
             String t = text(r, title);
             String b = text(r, brand);
             String a = text(r, attributes);
@@ -193,6 +213,9 @@ abstract class CatalogueLayout {
                             + FieldRules.clip(r.field(5 + g)) + "' is not 0 or 1");
                 }
             }
+            if ((bad = tooLong(r, "title", 1, 1000)) != null) {
+                return bad;
+            }
             String title = text(r, 1);
             write.accept(w -> {
                 w.item(itemId, title, genres.isEmpty() ? null : genres.get(0), null, null);
@@ -232,6 +255,9 @@ abstract class CatalogueLayout {
             if ((bad = optionalId(r, parent, "parent_id", parentId)) != null) {
                 return bad;
             }
+            if ((bad = tooLong(r, "name", name, 200, "name_zh", nameZh, 200)) != null) {
+                return bad;
+            }
             String n = text(r, name);
             String zh = text(r, nameZh);
             write.accept(w -> w.category(categoryId, parentId[0], n, zh));
@@ -251,6 +277,9 @@ abstract class CatalogueLayout {
                 return bad;
             }
             long id = rules.value;
+            if ((bad = tooLong(r, "genre", 0, 200)) != null) {
+                return bad;
+            }
             String name = text(r, 0);
             write.accept(w -> w.category(id, null, name, null));
             return null;
@@ -304,6 +333,9 @@ abstract class CatalogueLayout {
                 a = (int) rules.number;
             }
             Integer fa = a;
+            if ((bad = tooLong(r, "gender", gender, 16, "city", city, 200, "occupation", occupation, 100, "postcode", postcode, 20)) != null) {
+                return bad;
+            }
             String g = text(r, gender);
             String c = text(r, city);
             String o = text(r, occupation);
@@ -372,6 +404,9 @@ abstract class CatalogueLayout {
                     return bad;
                 }
                 when = rules.value;
+            }
+            if ((bad = tooLong(r, "text", text, 20_000)) != null) {
+                return bad;
             }
             String body = text(r, text);
             Float fs = stars;

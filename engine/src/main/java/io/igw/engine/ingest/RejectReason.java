@@ -13,6 +13,7 @@ public final class RejectReason {
     public static final String BAD_NUMBER = "bad number";
     public static final String BINARY = "binary content";
     public static final String TOO_LONG = "line too long";
+    public static final String FIELD_TOO_LONG = "field too long";
     public static final String UNTERMINATED_QUOTE = "unterminated quote";
 
     private RejectReason() {

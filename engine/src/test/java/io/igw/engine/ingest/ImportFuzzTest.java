@@ -89,7 +89,7 @@ class ImportFuzzTest {
         return user + "," + item + "," + (1 + r.nextInt(9)) + "," + behaviours[r.nextInt(4)] + "," + t + "\n";
     }
 
-    private static byte[] mutate(byte[] line, Random r) {
+    static byte[] mutate(byte[] line, Random r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int kind = r.nextInt(6);
         int at = r.nextInt(line.length);

@@ -1,5 +1,6 @@
 package io.igw.viz.report;
 
+import io.igw.engine.export.SafeText;
 import io.igw.engine.report.ReportContent;
 import java.io.IOException;
 import io.igw.storage.OutputFile;
@@ -75,10 +76,11 @@ public final class HtmlReport {
     }
 
     /** Text made safe inside an element or a quoted attribute. */
-    static String escape(String text) {
-        if (text == null) {
+    static String escape(String raw) {
+        if (raw == null) {
             return "";
         }
+        String text = SafeText.shown(raw);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

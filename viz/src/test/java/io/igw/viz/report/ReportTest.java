@@ -44,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportTest {
     static final String SCRIPT = "<script>alert(1)</script>";
     static final long PERSON = 987_654_321L;
+    /** A formula behind a direction override and a zero-width space, which a naive check would let through. */
+    static final String HIDDEN_FORMULA = "\u202E=cmd|' /C calc'!A0 \u200Bpan";
     @TempDir
     static Path tmp;
     static Workspace workspace;
@@ -55,7 +57,7 @@ class ReportTest {
         Path items = tmp.resolve("items.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(sample.resolve("items.csv")));
         lines.add("990001,\"" + SCRIPT + "\",301,Acme,9.90");
-        lines.add("990002,Plain companion pan,301,Acme,19.90");
+        lines.add("990002,\"" + HIDDEN_FORMULA + "\",301,Acme,19.90");
         Files.write(items, lines);
         StringBuilder events = new StringBuilder();
         for (int user = 1; user <= 2; user++) { // two baskets: the rarest pair, so the strongest lift
@@ -103,6 +105,11 @@ class ReportTest {
         String rulesCsv = Files.readString(tmp.resolve("report-rules.csv"));
         assertTrue(rulesCsv.startsWith("if bought,then also,support,confidence,lift\n") && rulesCsv.contains(SCRIPT),
                 "the CSV keeps the title as it is (a quote only neutralises formulas): " + rulesCsv.lines().limit(3).toList());
+        assertTrue(rulesCsv.contains(",'=cmd|' /C calc'!A0 pan (990002),") || rulesCsv.contains("\n'=cmd|' /C calc'!A0 pan (990002),"),
+                "the hidden formula is shown and neutralised: " + rulesCsv.lines().limit(3).toList());
+        for (String written : List.of(page, rulesCsv)) {
+            assertFalse(written.contains("\u202E") || written.contains("\u200B"), "no direction override or zero-width space is written");
+        }
     }
 
     @Test
