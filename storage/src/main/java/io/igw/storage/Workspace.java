@@ -165,4 +165,38 @@ public final class Workspace implements AutoCloseable {
     public void close() {
         pool.dispose();
     }
+
+    /** One lock per thing written, for the jobs of this process (another process cannot open the workspace at all). */
+    private final java.util.Map<String, java.util.concurrent.locks.ReentrantLock> writers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Held while a job writes one thing; closing it lets the next job that writes the same thing go on. */
+    public interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Waits until no other job of this process is writing {@code what} (two graph builds started from two screens
+     * take turns rather than interleave), telling {@code waiting} once if it must wait; returns null when
+     * {@code cancelled} becomes true first.
+     */
+    public Turn turnToWrite(String what, java.util.function.BooleanSupplier cancelled, Runnable waiting) {
+        java.util.concurrent.locks.ReentrantLock lock = writers.computeIfAbsent(what, k -> new java.util.concurrent.locks.ReentrantLock());
+        boolean told = false;
+        try {
+            while (!lock.tryLock(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) {
+                    return null;
+                }
+                if (!told) {
+                    waiting.run();
+                    told = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return lock::unlock;
+    }
 }

@@ -1,6 +1,7 @@
 package io.igw.engine.graph;
 
 import io.igw.engine.errors.NotEnoughMemory;
+import io.igw.engine.task.CancelledException;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Cleanup;
@@ -85,8 +86,22 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
         return BYTES_BESIDE_EVENTS + BYTES_PER_EVENT * events;
     }
 
+    /** What graph builds and updates take turns on: only one of them writes a workspace's graph at a time. */
+    static final String GRAPH = "the interest graph";
+
     @Override
     public GraphBuildSummary run(JobContext context) throws Exception {
+        Workspace.Turn turn = workspace.turnToWrite(GRAPH, context::isCancelled,
+                () -> context.progress(0, "waiting for the other graph build to finish"));
+        if (turn == null) {
+            throw new CancelledException();
+        }
+        try (turn) {
+            return build(context);
+        }
+    }
+
+    private GraphBuildSummary build(JobContext context) throws Exception {
         long t0 = System.nanoTime();
         long[] range = new WorkspaceStats(workspace).timeRange();
         if (range == null) {
