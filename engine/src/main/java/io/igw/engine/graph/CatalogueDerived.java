@@ -16,11 +16,7 @@ final class CatalogueDerived {
 
     /** The folder, when it exists and was made for the workspace's current catalogue; {@code about[0]} is the model. */
     static Optional<ColumnFolder> current(Workspace workspace, Path folder) {
-        if (!ColumnFolder.exists(folder)) {
-            return Optional.empty();
-        }
-        ColumnFolder f = ColumnFolder.open(folder);
-        String[] about = f.strings("about");
-        return about[1].equals(InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace))) ? Optional.of(f) : Optional.empty();
+        String version = InterestGraphBuilder.catalogueVersion(new DatasetStore(workspace));
+        return ColumnFolder.readCache(folder, f -> f.strings("about")[1].equals(version) ? f : null);
     }
 }

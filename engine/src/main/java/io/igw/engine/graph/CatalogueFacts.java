@@ -34,10 +34,10 @@ final class CatalogueFacts {
     }
 
     static CatalogueFacts cached(Path folder, Supplier<CatalogLookup> catalog) {
-        if (ColumnFolder.exists(folder)) {
-            ColumnFolder f = ColumnFolder.open(folder);
-            return new CatalogueFacts(f.longs("item_ids"), f.longs("category"), f.ints("brand"), f.strings("brand_names"),
-                    f.ints("categories_start"), f.longs("categories"));
+        java.util.Optional<CatalogueFacts> kept = ColumnFolder.readCache(folder, f -> new CatalogueFacts(f.longs("item_ids"),
+                f.longs("category"), f.ints("brand"), f.strings("brand_names"), f.ints("categories_start"), f.longs("categories")));
+        if (kept.isPresent()) {
+            return kept.get();
         }
         CatalogueFacts facts = of(catalog.get());
         try (ColumnFolderWriter w = new ColumnFolderWriter(folder)) {

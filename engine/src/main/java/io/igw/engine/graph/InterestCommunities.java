@@ -60,10 +60,12 @@ public final class InterestCommunities implements Job<InterestCommunities.Result
         Path cache = store.columnsPath(build.id()).resolve("communities");
         int[] community;
         double modularity;
-        if (ColumnFolder.exists(cache)) {
-            ColumnFolder c = ColumnFolder.open(cache);
-            community = c.ints("community");
-            modularity = c.floats("modularity")[0];
+        record Kept(int[] community, double modularity) {
+        }
+        java.util.Optional<Kept> kept = ColumnFolder.readCache(cache, c -> new Kept(c.ints("community"), c.floats("modularity")[0]));
+        if (kept.isPresent()) {
+            community = kept.get().community();
+            modularity = kept.get().modularity();
         } else {
             context.progress(0.1, "finding communities among " + users + " users");
             Louvain.Result r = Louvain.detect(projection(f, users, categories, tags), SEED);

@@ -48,9 +48,10 @@ public final class ItemTags {
 
     /** The tags of this catalogue version, from the cache folder if it holds them, else extracted and cached. */
     public static ItemTags cached(Path folder, Supplier<CatalogLookup> catalog, Supplier<Map<Long, String>> reviews) {
-        if (ColumnFolder.exists(folder)) {
-            ColumnFolder f = ColumnFolder.open(folder);
-            return new ItemTags(f.strings("names"), f.longs("item_ids"), f.ints("start"), f.ints("tag"), f.floats("weight"));
+        java.util.Optional<ItemTags> kept = ColumnFolder.readCache(folder, f -> new ItemTags(f.strings("names"), f.longs("item_ids"),
+                f.ints("start"), f.ints("tag"), f.floats("weight")));
+        if (kept.isPresent()) {
+            return kept.get();
         }
         ItemTags tags = extract(catalog.get(), reviews.get());
         try (ColumnFolderWriter w = new ColumnFolderWriter(folder)) {

@@ -86,13 +86,10 @@ public final class TextVectors {
 
     /** The vectors stored in {@code folder}, if it holds any. */
     public static Optional<TextVectors> stored(Path folder) {
-        if (!ColumnFolder.exists(folder)) {
-            return Optional.empty();
-        }
-        ColumnFolder f = ColumnFolder.open(folder);
-        String[] about = f.strings("about");
-        return Optional.of(new TextVectors(about[0], about[1], f.longs("keys"), f.longs("hashes"),
-                f.ints("dimensions")[0], f.floats("vectors")));
+        return ColumnFolder.readCache(folder, f -> {
+            String[] about = f.strings("about");
+            return new TextVectors(about[0], about[1], f.longs("keys"), f.longs("hashes"), f.ints("dimensions")[0], f.floats("vectors"));
+        });
     }
 
     public void save(Path folder) {

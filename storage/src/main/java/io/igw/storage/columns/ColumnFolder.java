@@ -44,6 +44,31 @@ public final class ColumnFolder {
         return new ColumnFolder(dir);
     }
 
+    /**
+     * Reads a cache folder (something the workbench can make again from what it has: tags extracted from the
+     * catalogue, text vectors, communities): empty when there is none, and when it is damaged too, after removing
+     * it, so that the caller makes it again rather than stopping on it.
+     */
+    public static <T> java.util.Optional<T> readCache(Path dir, java.util.function.Function<ColumnFolder, T> read) {
+        if (!exists(dir)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(read.apply(open(dir)));
+        } catch (UncheckedIOException e) {
+            if (DamagedFile.in(e) == null) {
+                throw e;
+            }
+            try {
+                ColumnFolderWriter.deleteTree(dir);
+            } catch (IOException gone) {
+                e.addSuppressed(gone);
+                throw e;
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     public Path dir() {
         return dir;
     }

@@ -150,4 +150,14 @@ class ColumnChecksumTest {
         assertEquals(2, c.withoutChecksums());
         assertArrayEquals(new int[]{42}, ColumnFolder.open(dir.resolve("inner")).ints("x"));
     }
+
+    @Test
+    void aDamagedCacheIsRemovedSoThatItIsMadeAgain() throws Exception {
+        Path dir = folder("cache");
+        assertEquals(3, ColumnFolder.readCache(dir, f -> f.ints("i").length).orElseThrow());
+        Files.write(dir.resolve("i.i32"), new byte[]{0, 0, 0, 9, 0, 0, 0, 2, 0, 0, 0, 3});
+        assertTrue(ColumnFolder.readCache(dir, f -> f.ints("i").length).isEmpty(), "damaged: not read");
+        assertTrue(!Files.exists(dir), "and removed, to be made again");
+        assertTrue(ColumnFolder.readCache(dir, f -> 1).isEmpty(), "none: nothing read");
+    }
 }
