@@ -109,12 +109,13 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Writes everything committed to the file now. H2 writes commits to disk within a second; a process killed in
-     * that second right after a new workspace's schema was made could leave the tables without the record of the
-     * migration that made them, or (seen once in KilledImportIT) a store whose newest chunk was never written, and
-     * the workspace could not be opened again.
+     * Writes everything committed to the file now. H2 writes commits to disk within half a second; a process killed
+     * in that time loses them. That is harmless for most writes, but not for the ones that make something visible
+     * or the last step before files are deleted: a new workspace's schema (seen once in KilledImportIT: a store whose
+     * newest chunk was never written), and each completion of an import, a graph build or a model (seen in
+     * KilledWritersIT: a completed build lost while the build it retired was already deleted). Those call this.
      */
-    private void syncToDisk() {
+    public void syncToDisk() {
         try (Connection c = connection(); java.sql.Statement st = c.createStatement()) {
             st.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {

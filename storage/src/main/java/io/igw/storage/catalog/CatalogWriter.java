@@ -140,6 +140,7 @@ public final class CatalogWriter implements AutoCloseable {
             new DatasetStore(workspace).complete(connection, datasetId, totals);
             connection.commit();
             done = true;
+            workspace.syncToDisk();
         } catch (SQLException e) {
             throw workspace.failure("saving the catalogue", e);
         }

@@ -103,6 +103,7 @@ public final class GraphStore {
         } catch (SQLException e) {
             throw workspace.failure("completing the graph build", e);
         }
+        workspace.syncToDisk(); // the new build is on disk before retain() deletes an old one
         retain();
     }
 

@@ -103,6 +103,7 @@ public final class ModelStore {
         } catch (SQLException e) {
             throw workspace.failure("completing model " + id, e);
         }
+        workspace.syncToDisk();
     }
 
     public void discard(int id) {

@@ -56,6 +56,7 @@ public final class EventDatasetCompletion {
         } catch (SQLException e) {
             throw workspace.failure("completing the import", e);
         }
+        workspace.syncToDisk();
         new EventPartitions(workspace).rebuildView();
     }
 }
