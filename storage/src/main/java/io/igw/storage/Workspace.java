@@ -183,15 +183,13 @@ public final class Workspace implements AutoCloseable {
      */
     public Turn turnToWrite(String what, java.util.function.BooleanSupplier cancelled, Runnable waiting) {
         java.util.concurrent.locks.ReentrantLock lock = writers.computeIfAbsent(what, k -> new java.util.concurrent.locks.ReentrantLock());
-        boolean told = false;
         try {
-            while (!lock.tryLock(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                if (cancelled.getAsBoolean()) {
-                    return null;
-                }
-                if (!told) {
-                    waiting.run();
-                    told = true;
+            if (!lock.tryLock()) {
+                waiting.run();
+                while (!lock.tryLock(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (cancelled.getAsBoolean()) {
+                        return null;
+                    }
                 }
             }
         } catch (InterruptedException e) {
