@@ -3,9 +3,14 @@ package io.igw.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -70,7 +75,7 @@ public final class Workspace implements AutoCloseable {
 
     private static boolean closedWhileRecovering(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_CLOSED
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED
                     || t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
                 return true;
             }
@@ -168,7 +173,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** One lock per thing written, for the jobs of this process (another process cannot open the workspace at all). */
-    private final java.util.Map<String, java.util.concurrent.locks.ReentrantLock> writers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> writers = new ConcurrentHashMap<>();
 
     /** Held while a job writes one thing; closing it lets the next job that writes the same thing go on. */
     public interface Turn extends AutoCloseable {
@@ -181,12 +186,12 @@ public final class Workspace implements AutoCloseable {
      * take turns rather than interleave), telling {@code waiting} once if it must wait; returns null when
      * {@code cancelled} becomes true first.
      */
-    public Turn turnToWrite(String what, java.util.function.BooleanSupplier cancelled, Runnable waiting) {
-        java.util.concurrent.locks.ReentrantLock lock = writers.computeIfAbsent(what, k -> new java.util.concurrent.locks.ReentrantLock());
+    public Turn turnToWrite(String what, BooleanSupplier cancelled, Runnable waiting) {
+        ReentrantLock lock = writers.computeIfAbsent(what, k -> new ReentrantLock());
         try {
             if (!lock.tryLock()) {
                 waiting.run();
-                while (!lock.tryLock(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!lock.tryLock(200, TimeUnit.MILLISECONDS)) {
                     if (cancelled.getAsBoolean()) {
                         return null;
                     }

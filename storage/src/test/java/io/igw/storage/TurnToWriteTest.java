@@ -28,13 +28,17 @@ class TurnToWriteTest {
             other.close();
 
             List<String> order = new CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch secondWaits = new java.util.concurrent.CountDownLatch(1);
             Thread second = new Thread(() -> {
-                try (Workspace.Turn t = ws.turnToWrite("the interest graph", () -> false, () -> said.add("second waited"))) {
+                try (Workspace.Turn t = ws.turnToWrite("the interest graph", () -> false, () -> {
+                    said.add("second waited");
+                    secondWaits.countDown();
+                })) {
                     order.add("second writes");
                 }
             });
             second.start();
-            Thread.sleep(600);
+            secondWaits.await();
             order.add("first writes");
             first.close();
             second.join(10_000);
@@ -54,17 +58,9 @@ class TurnToWriteTest {
             holder.start();
             holding.await();
             AtomicBoolean cancel = new AtomicBoolean();
-            Thread canceller = new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                cancel.set(true);
-            });
-            canceller.start();
             long t0 = System.nanoTime();
-            assertNull(ws.turnToWrite("the interest graph", cancel::get, () -> { }), "cancelled while waiting: no turn");
+            // the job is cancelled as soon as it is told it must wait
+            assertNull(ws.turnToWrite("the interest graph", cancel::get, () -> cancel.set(true)), "cancelled while waiting: no turn");
             assertTrue((System.nanoTime() - t0) / 1e9 < 5);
             release.countDown();
             holder.join(10_000);

@@ -120,9 +120,8 @@ class WorkbenchSoakIT extends FxRobot {
                 done[5]++;
             }
         }
-        clickOn("#nav-data");
+        clickOn("#nav-data"); // every action above waited for its job to end
         WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(2_000); // let the last jobs end
         Footprint end = Footprint.now();
         System.out.printf("soak: %d actions in %.0f s (%d screen switches, %d audiences, %d recommendations, %d searches, %d trainings, "
                 + "%d cancelled trainings); heap after GC %.1f -> %.1f MB, threads %d -> %d, open files %d -> %d%n", ACTIONS,

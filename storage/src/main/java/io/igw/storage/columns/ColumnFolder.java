@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -49,12 +51,12 @@ public final class ColumnFolder {
      * catalogue, text vectors, communities): empty when there is none, and when it is damaged too, after removing
      * it, so that the caller makes it again rather than stopping on it.
      */
-    public static <T> java.util.Optional<T> readCache(Path dir, java.util.function.Function<ColumnFolder, T> read) {
+    public static <T> Optional<T> readCache(Path dir, Function<ColumnFolder, T> read) {
         if (!exists(dir)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.ofNullable(read.apply(open(dir)));
+            return Optional.ofNullable(read.apply(open(dir)));
         } catch (UncheckedIOException e) {
             if (DamagedFile.in(e) == null) {
                 throw e;
@@ -65,7 +67,7 @@ public final class ColumnFolder {
                 e.addSuppressed(gone);
                 throw e;
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
