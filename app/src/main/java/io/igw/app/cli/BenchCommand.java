@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             BenchCommand.Rules.class, BenchCommand.Audience.class, BenchCommand.Sequence.class, BenchCommand.Scale.class,
             BenchCommand.Online.class, BenchCommand.FollowUps.class, BenchCommand.TitleEffects.class, BenchCommand.Titles.class, BenchCommand.Creatives.class, BenchCommand.Realtime.class,
             BenchCommand.Search.class, BenchCommand.Describe.class, BenchCommand.Categories.class,
-            BenchCommand.Tags.class, BenchCommand.Concepts.class})
+            BenchCommand.Tags.class, BenchCommand.Concepts.class, BenchCommand.Memory.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -103,6 +103,31 @@ final class BenchCommand implements Runnable {
             try (io.igw.storage.Workspace ws = io.igw.storage.Workspace.open(workspace, false)) {
                 return options.run("bench train", new io.igw.engine.bench.TrainingBenchmark(ws, model, epochs, options.seed));
             }
+        }
+    }
+
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = {"Checks the memory estimates that refuse a job before it starts: on a copy of the workspace",
+                "(the original is not touched) runs a graph build, the audience data, a churn prediction, rules and the",
+                "training of each model, measuring each one's live heap and native memory. Prints per job",
+                "estimate_heap_mb, measured_heap_mb, estimate_native_mb, measured_native_mb, ratio (estimate over",
+                "measurement) and within_estimate; every_estimate_an_upper_bound and lowest_ratio over all."})
+    static final class Memory implements Callable<Integer> {
+        @Option(names = "--workspace", required = true, paramLabel = "W")
+        java.nio.file.Path workspace;
+
+        @Option(names = "--models", split = ",", paramLabel = "M,...", description = "The models to train (default: every kind).")
+        java.util.List<String> models = new java.util.ArrayList<>();
+
+        @Option(names = "--epochs", defaultValue = "2", paramLabel = "E", description = "Most epochs of an iterative model (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Mixin
+        Run options;
+
+        @Override
+        public Integer call() throws Exception {
+            return options.run("bench memory", new io.igw.engine.bench.MemoryBenchmark(workspace, models, epochs, options.seed));
         }
     }
 

@@ -23,14 +23,19 @@ class NotEnoughMemoryTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aGraphBuildGivenTooLittleHeapIsRefusedInOneLineAndExitsCleanly() throws Exception {
+    /** 300 generated shoppers, imported. */
+    private Path generatedWorkspace() {
         Path data = tmp.resolve("data");
         Path ws = tmp.resolve("ws");
         assertEquals(0, Launcher.run("generate", "--users", "300", "--seed", "3", "--out", data.toString(), "--quiet"));
         assertEquals(0, Launcher.run("import", "--workspace", ws.toString(), "--format", "taobao", "--quiet",
                 data.resolve("events.csv").toString()));
+        return ws;
+    }
 
+    @Test
+    void aGraphBuildGivenTooLittleHeapIsRefusedInOneLineAndExitsCleanly() throws Exception {
+        Path ws = generatedWorkspace();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(List.of(java, "-Xmx40m", "-cp", System.getProperty("java.class.path"),
                 Launcher.class.getName(), "graph", "build", "--workspace", ws.toString()))
@@ -46,6 +51,27 @@ class NotEnoughMemoryTest {
         assertFalse(err.contains("OutOfMemoryError") || err.contains("\tat "), err);
         assertTrue(Files.isDirectory(ws), "the workspace is left as it was");
         assertEquals(0, Launcher.run("graph", "build", "--workspace", ws.toString(), "--quiet"), "with enough heap it builds");
+    }
+
+    @Test
+    void aTrainingThatWouldNotFitIsRefusedBeforeItLearnsAndTheRegistryIsUntouched() throws Exception {
+        Path ws = generatedWorkspace();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName(), "train", "--workspace", ws.toString(), "--model", "ease", "--quiet"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+
+        assertEquals(UserErrors.FAILED, child.exitValue(), err);
+        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), "one line: " + err);
+        assertTrue(lines.get(0).startsWith("igw: There is not enough memory for the training of the ease model (300 users, "), err);
+        assertTrue(lines.get(0).contains("Run it again with more: IGW_HEAP="), err);
+        assertFalse(err.contains("OutOfMemoryError") || err.contains("\tat "), err);
+        try (io.igw.storage.Workspace w = io.igw.storage.Workspace.open(ws, false)) {
+            assertTrue(new io.igw.engine.recommenders.ModelRegistry(w).list().isEmpty(), "nothing was stored");
+        }
     }
 
     @Test

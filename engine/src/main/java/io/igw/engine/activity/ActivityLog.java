@@ -1,5 +1,7 @@
 package io.igw.engine.activity;
 
+import io.igw.engine.errors.MemoryNeed;
+import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.engine.graph.ItemFeatures;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
@@ -8,8 +10,11 @@ import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
 import io.igw.storage.events.EventRow;
+import io.igw.storage.stats.WorkspaceSize;
+import io.igw.storage.stats.WorkspaceStats;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,6 +46,8 @@ public final class ActivityLog {
 
     /** Reads every complete events dataset of the workspace, with the catalogue's facets of each item. */
     public static ActivityLog load(Workspace workspace) {
+        WorkspaceSize size = new WorkspaceStats(workspace).size();
+        NotEnoughMemory.check(String.format(Locale.ROOT, "activity log of %,d events", size.events()), bytesToLoad(size));
         EventColumns snapshots = new EventColumns(workspace);
         int n = 0;
         EventColumns.Batch[] batches = new DatasetStore(workspace).completeIds(DatasetKind.EVENTS).stream()
@@ -74,6 +81,14 @@ public final class ActivityLog {
         ItemFeatures features = ItemFeatures.load(workspace, eventCategory); // the events are not read again
         ItemFacets facets = ItemFacets.of(CatalogLookup.load(workspace), features, eventCategory);
         return of(users, items, times, behaviours, facets);
+    }
+
+    /**
+     * What {@link #load} is estimated to need: every dataset's columns and their concatenation, the sort's keys and
+     * the ordered arrays (about 100 bytes an event at the peak), a map entry per user and each item's facets.
+     */
+    public static MemoryNeed bytesToLoad(WorkspaceSize size) {
+        return MemoryNeed.heap(100.0 * size.events() + 200.0 * size.users() + 600.0 * size.items());
     }
 
     /** Orders raw events by user and time; {@code facets} must know every item. */

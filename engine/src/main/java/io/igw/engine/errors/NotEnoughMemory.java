@@ -19,9 +19,15 @@ public final class NotEnoughMemory extends UserError {
     private final long heapBytes;
     private final long suggestedHeapBytes;
     private final boolean beyondMachine;
+    /** The need that does not fit is outside the heap, where more heap only leaves less. */
+    private boolean outsideHeap;
 
     private NotEnoughMemory(String job, long neededBytes, long heapBytes, long machineBytes) {
-        super(words(job, neededBytes, heapBytes));
+        this(words(job, neededBytes, heapBytes), job, neededBytes, heapBytes, machineBytes);
+    }
+
+    private NotEnoughMemory(String message, String job, long neededBytes, long heapBytes, long machineBytes) {
+        super(message);
         this.job = job;
         this.neededBytes = neededBytes;
         this.heapBytes = heapBytes;
@@ -45,9 +51,30 @@ public final class NotEnoughMemory extends UserError {
 
     /** Refuses a job whose estimated need clearly exceeds the heap this JVM may use; does nothing when it may fit. */
     public static void check(String job, long neededBytes) {
-        long heap = Runtime.getRuntime().maxMemory();
-        if (neededBytes * REFUSE_ABOVE_SHARE > heap) {
-            throw new NotEnoughMemory(job, neededBytes, heap, machineBytes());
+        check(job, MemoryNeed.heap(neededBytes));
+    }
+
+    /**
+     * Refuses a job whose estimated heap or native need clearly exceeds what it can have: the heap this JVM may use,
+     * and beside it what the machine's memory leaves outside the heap (ND4J allocates its buffers natively, where
+     * no JVM setting caps them; more heap leaves less there).
+     */
+    public static void check(String job, MemoryNeed need) {
+        check(job, need, Runtime.getRuntime().maxMemory(), machineBytes());
+    }
+
+    static void check(String job, MemoryNeed need, long heap, long machine) {
+        if (need.heapBytes() * REFUSE_ABOVE_SHARE > heap) {
+            throw new NotEnoughMemory(job, need.heapBytes(), heap, machine);
+        }
+        long beside = machine - heap;
+        if (machine > 0 && need.nativeBytes() * REFUSE_ABOVE_SHARE > beside) {
+            String message = String.format(Locale.ROOT, "There is not enough memory for the %s: it needs about %s outside the "
+                    + "Java heap (for its network) and this machine has %s beside the workbench's heap.", job,
+                    size(need.nativeBytes()), size(Math.max(0, beside)));
+            NotEnoughMemory e = new NotEnoughMemory(message, job, need.nativeBytes(), Math.max(0, beside), machine);
+            e.outsideHeap = true;
+            throw e;
         }
     }
 
@@ -100,8 +127,16 @@ public final class NotEnoughMemory extends UserError {
      * heap) or, when no heap this machine can give would fit, {@link #BEYOND_MACHINE}.
      */
     public String withRemedy(String withMoreHeap) {
-        return getMessage() + " " + (beyondMachine ? BEYOND_MACHINE : withMoreHeap);
+        return getMessage() + " " + (outsideHeap ? OUTSIDE_HEAP : beyondMachine ? BEYOND_MACHINE : withMoreHeap);
     }
+
+    /** Whether what does not fit is the need outside the heap (see {@link #OUTSIDE_HEAP}). */
+    public boolean outsideHeap() {
+        return outsideHeap;
+    }
+
+    /** What to do when a network's native buffers do not fit beside the heap. */
+    public static final String OUTSIDE_HEAP = "Choose a smaller model (fewer dimensions or a smaller batch) or a workspace with fewer items.";
 
     /** What to do when no heap this machine can give would fit. */
     public static final String BEYOND_MACHINE = "That is more than this machine can give: import a shorter period of the log into a workspace of its own.";

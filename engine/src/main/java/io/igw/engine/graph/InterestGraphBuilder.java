@@ -44,11 +44,13 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     private static final int MIN_SESSIONS_PER_LINK = 2;
     /**
      * Heap a build needs per event, and beside the events: measured on generated logs, the smallest heap that built
-     * 475,532 events was 110–125 MB and 4,732,071 events 700–750 MB. Memory still grows with the log: the users'
-     * (user, item) pairs, the events kept for counting sessions and the sessions' item pairs (about two per event).
+     * 475,532 events was 110–125 MB and 4,732,071 events 700–750 MB; {@code igw bench memory} measured 84 MB live
+     * above an idle workbench for 97,064 events, so the part beside the events is 100 MB. Memory still grows with the
+     * log: the users' (user, item) pairs, the events kept for counting sessions and the sessions' item pairs (about
+     * two per event).
      */
     static final long BYTES_PER_EVENT = 150;
-    static final long BYTES_BESIDE_EVENTS = 50L << 20;
+    static final long BYTES_BESIDE_EVENTS = 100L << 20;
 
     private final Workspace workspace;
     private final GraphParameters params;
@@ -82,7 +84,7 @@ public final class InterestGraphBuilder implements Job<GraphBuildSummary> {
     }
 
     /** The heap a build (or an update, which carries every pair) of this many events is estimated to need. */
-    static long neededBytes(long events) {
+    public static long neededBytes(long events) {
         return BYTES_BESIDE_EVENTS + BYTES_PER_EVENT * events;
     }
 

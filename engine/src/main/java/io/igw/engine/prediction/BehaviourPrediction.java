@@ -2,10 +2,14 @@ package io.igw.engine.prediction;
 
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.activity.ActivityLog;
+import io.igw.engine.errors.MemoryNeed;
+import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.engine.recommenders.UserVectors;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
+import io.igw.storage.stats.WorkspaceSize;
+import io.igw.storage.stats.WorkspaceStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,10 +62,19 @@ public final class BehaviourPrediction implements Job<PredictionResult> {
         this.preloaded = log;
     }
 
+    /** The activity log it reads, and the ND4J classifier's working memory outside the heap. */
+    public static MemoryNeed memoryNeed(WorkspaceSize size) {
+        return ActivityLog.bytesToLoad(size).plusNative(MemoryNeed.ND4J_WORKING);
+    }
+
     @Override
     public PredictionResult run(JobContext context) {
         long t0 = System.nanoTime();
         context.progress(0, "reading the behaviour log");
+        if (preloaded == null) {
+            NotEnoughMemory.check(outcome.name().toLowerCase(java.util.Locale.ROOT) + " prediction",
+                    memoryNeed(new WorkspaceStats(workspace).size()));
+        }
         ActivityLog log = preloaded != null ? preloaded : ActivityLog.load(workspace);
         if (outcome == Outcome.PURCHASE && !log.hasPurchases()) {
             throw new IllegalArgumentException("This log has no purchases (buy events), so there is no purchase to predict; "

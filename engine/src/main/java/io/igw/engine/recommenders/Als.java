@@ -2,6 +2,7 @@ package io.igw.engine.recommenders;
 
 import io.igw.engine.distributed.DistributedEngine;
 import io.igw.engine.distributed.ImplicitFactors;
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
 
@@ -31,6 +32,12 @@ public final class Als extends TrainedRecommender {
     public static final class Trainer extends RecommenderTrainer<Settings> {
         public Trainer(Settings settings) {
             super("als", settings);
+        }
+
+        /** On this side of Spark: the rows handed to it, and both factor tables coming back. */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            return MemoryNeed.heap(48.0 * pairs + 8.0 * settings().rank() * ((double) users + items));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
 import java.io.IOException;
@@ -38,6 +39,17 @@ public final class Autoencoder extends TrainedRecommender implements UserFeature
     public static final class Trainer extends EarlyStoppedTrainer<Settings> {
         public Trainer(Settings settings) {
             super("autoencoder", settings);
+        }
+
+        /**
+         * Both weight matrices (items × bottleneck) with their gradients and Adam's two moments, and a batch's input,
+         * logits and their gradients (batch × items, several copies).
+         */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            Settings s = settings();
+            double weights = 2.0 * items * s.bottleneck() + items + s.bottleneck();
+            return MemoryNeed.heap(4 * 4 * weights + 4.0 * 16 * s.batch() * items).plusNative(ND4J_WORKING + 4.0 * 64 * s.batch() * items);
         }
 
         @Override

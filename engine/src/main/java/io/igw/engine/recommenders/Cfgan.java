@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
 import java.util.ArrayList;
@@ -49,6 +50,17 @@ public final class Cfgan extends TrainedRecommender {
     public static final class Trainer extends EarlyStoppedTrainer<Settings> {
         public Trainer(Settings settings) {
             super("cfgan", settings);
+        }
+
+        /**
+         * The generator's and the discriminator's weights (each items × hidden, in and out) with Adam's state, and a
+         * batch's condition, mask, generated rows and their gradients (batch × items, many copies).
+         */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            Settings s = settings();
+            double weights = 2.0 * items * s.generatorHidden() + 2.0 * items * s.discriminatorHidden();
+            return MemoryNeed.heap(4.0 * 24 * s.batch() * items).plusNative(ND4J_WORKING + 4 * 4 * weights + 4.0 * 128 * s.batch() * items);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.engine.graph.ItemFeatures;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
@@ -33,6 +34,12 @@ public final class ContentBased extends TrainedRecommender {
         public Trainer(Workspace workspace, Settings settings) {
             super("content", settings);
             this.workspace = workspace;
+        }
+
+        /** Each item's weighted features and each user's profile over them. */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            return MemoryNeed.heap(512.0 * items + 256.0 * users + 16.0 * pairs);
         }
 
         @Override

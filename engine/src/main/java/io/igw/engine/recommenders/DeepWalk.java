@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
@@ -32,6 +33,18 @@ public final class DeepWalk extends TrainedRecommender implements ItemSimilarity
     public static final class Trainer extends RecommenderTrainer<Settings> {
         public Trainer(Settings settings) {
             super("deepwalk", settings);
+        }
+
+        /**
+         * The walks as text (walks per item × epochs × items of them, each as long as a walk, about eight characters
+         * a step), Word2Vec's vocabulary entry per item, and its two vector tables.
+         */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            Settings s = settings();
+            double walks = (double) items * s.walksPerItem() * (epochs > 0 ? epochs : s.epochs());
+            return MemoryNeed.heap(walks * (16.0 * s.walkLength() + 64) + 512.0 * items)
+                    .plusNative(ND4J_WORKING + 4.0 * 3 * items * s.dimensions());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.engine.errors.TooLarge;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.columns.ColumnFolder;
@@ -30,6 +31,17 @@ public final class Ease extends TrainedRecommender {
     public static final class Trainer extends RecommenderTrainer<Settings> {
         public Trainer(Settings settings) {
             super("ease", settings);
+        }
+
+        /**
+         * ND4J's doubles: the users × items matrix, then the gram, its inverse and the weights with the products'
+         * copies (five items × items); on the heap the weights as floats, their flat copy when stored, and a row's
+         * copies as they are read out (three items × items of floats in all).
+         */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            double square = (double) items * items;
+            return MemoryNeed.heap(12 * square + 64.0 * items).plusNative(ND4J_WORKING + 8.0 * users * items + 40 * square);
         }
 
         @Override

@@ -68,6 +68,9 @@ public final class Evaluation implements Job<Evaluation.Report> {
     public Report run(JobContext context) throws Exception {
         context.progress(0, "reading interactions");
         Interactions all = Interactions.toLearnFrom(workspace);
+        for (String model : models) { // every model before the first learns: a refusal comes at once, not hours in
+            ModelTraining.checkFits(model, ModelCatalog.trainer(model, workspace), all, 0);
+        }
         List<Result> results = new ArrayList<>();
         int step = 0;
         for (String model : models) {

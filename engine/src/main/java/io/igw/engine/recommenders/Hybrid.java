@@ -1,6 +1,7 @@
 package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
@@ -52,6 +53,13 @@ public final class Hybrid extends BatchScoredRecommender {
             }
             this.workspace = workspace;
             this.semantic = semantic;
+        }
+
+        /** Its collaborative model and the semantic one, held together while they are blended. */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            RecommenderTrainer<?> cf = ModelCatalog.trainer(collaborativeKind(items), workspace);
+            return cf.memoryToTrain(users, items, pairs, epochs).plus(semantic.memoryToTrain(users, items, pairs, epochs));
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.engine.errors.MissingPrerequisite;
+import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.storage.Workspace;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
@@ -8,10 +10,13 @@ import io.igw.storage.columns.ColumnType;
 import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
+import io.igw.storage.stats.WorkspaceSize;
+import io.igw.storage.stats.WorkspaceStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -54,30 +59,117 @@ public final class Interactions {
         return all;
     }
 
-    /** Every (user, item) pair in the workspace's events, from the columnar snapshots. */
+    /**
+     * Every (user, item) pair in the workspace's events, from the columnar snapshots. Nothing per event or per pair
+     * is an object: each dataset's events become dense user and item numbers with their times and behaviours, are
+     * grouped by user (a counting sort) and, user by user, sorted by item, keeping each pair's latest time and
+     * strongest behaviour. The peak is about {@value #BYTES_PER_EVENT_READ} bytes per event ({@link #bytesToRead}).
+     */
     public static Interactions of(Workspace workspace) {
+        WorkspaceSize size = new WorkspaceStats(workspace).size();
+        NotEnoughMemory.check(String.format(Locale.ROOT, "interactions of %,d events", size.events()),
+                MemoryNeed.heap(bytesToRead(size.users(), size.items(), size.events())));
         Map<Long, Integer> users = new HashMap<>();
         Map<Long, Integer> itemIndex = new HashMap<>();
-        Map<Long, Long> latest = new HashMap<>();
-        Map<Long, Byte> strongest = new HashMap<>();
         EventColumns snapshots = new EventColumns(workspace);
         List<Integer> datasets = new DatasetStore(workspace).completeIds(DatasetKind.EVENTS);
+        List<Dense> read = new ArrayList<>();
         for (int id : datasets) {
             EventColumns.Batch b = snapshots.readWhoWhatWhen(id);
+            Dense d = new Dense(new int[b.size()], new int[b.size()], b.time(), b.behaviour());
             for (int k = 0; k < b.size(); k++) {
-                int u = users.computeIfAbsent(b.user()[k], x -> users.size());
-                int i = itemIndex.computeIfAbsent(b.item()[k], x -> itemIndex.size());
-                long key = ((long) u << 32) | i;
-                latest.merge(key, b.time()[k], Math::max);
-                strongest.merge(key, b.behaviour()[k], (x, y) -> (byte) Math.max(x, y));
+                d.user[k] = users.computeIfAbsent(b.user()[k], x -> users.size());
+                d.item[k] = itemIndex.computeIfAbsent(b.item()[k], x -> itemIndex.size());
             }
+            read.add(d);
         }
         long[] userIds = new long[users.size()];
         users.forEach((id, u) -> userIds[u] = id);
         long[] itemIds = new long[itemIndex.size()];
         itemIndex.forEach((id, i) -> itemIds[i] = id);
-        long[] keys = latest.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        return fromSortedPairs(userIds, itemIds, keys, latest, strongest, dataVersion(datasets));
+        return fromEvents(userIds, itemIds, read, dataVersion(datasets));
+    }
+
+    /** Peak bytes per event of {@link #of}: a dataset's columns, their dense numbers, and the events grouped by user. */
+    static final int BYTES_PER_EVENT_READ = 25 + 8 + 13 + 8;
+
+    /** Peak bytes beside the events: a map entry per user and per item while they are numbered, then the rows. */
+    static final int BYTES_PER_USER_OR_ITEM_READ = 96;
+
+    /** What {@link #of} needs for a workspace of this size; the rows it returns are counted in it. */
+    public static long bytesToRead(long users, long items, long events) {
+        return BYTES_PER_EVENT_READ * events + BYTES_PER_USER_OR_ITEM_READ * (users + items);
+    }
+
+    /** What the rows themselves take, once read: {@code pairs} interactions (at most the events). */
+    public static long bytesHeld(long users, long items, long pairs) {
+        return 21 * pairs + 12 * users + 8 * items;
+    }
+
+    /** One dataset's events as dense user and item numbers, with their times and behaviour codes. */
+    private record Dense(int[] user, int[] item, long[] time, byte[] behaviour) {
+    }
+
+    /** Groups the events by user, then each user's by item, keeping a pair's latest time and strongest behaviour. */
+    private static Interactions fromEvents(long[] userIds, long[] itemIds, List<Dense> read, String dataVersion) {
+        int n = 0;
+        int[] from = new int[userIds.length + 1];
+        for (Dense d : read) {
+            n += d.user.length;
+            for (int u : d.user) {
+                from[u + 1]++;
+            }
+        }
+        for (int u = 0; u < userIds.length; u++) {
+            from[u + 1] += from[u];
+        }
+        int[] item = new int[n];
+        long[] time = new long[n];
+        byte[] kind = new byte[n];
+        int[] next = Arrays.copyOf(from, userIds.length);
+        for (Dense d : read) {
+            for (int k = 0; k < d.user.length; k++) {
+                int at = next[d.user[k]]++;
+                item[at] = d.item[k];
+                time[at] = d.time[k];
+                kind[at] = d.behaviour[k];
+            }
+        }
+        read.clear();
+        // each user's events, item by item, in place: item and position packed so that one primitive sort orders both
+        int[] start = new int[userIds.length + 1];
+        int pairs = 0;
+        long[] order = new long[0];
+        for (int u = 0; u < userIds.length; u++) {
+            int len = from[u + 1] - from[u];
+            if (order.length < len) {
+                order = new long[Math.max(len, Math.min(n, order.length * 2))];
+            }
+            for (int k = 0; k < len; k++) {
+                order[k] = ((long) item[from[u] + k] << 32) | k;
+            }
+            Arrays.sort(order, 0, len);
+            long[] userTimes = Arrays.copyOfRange(time, from[u], from[u] + len);
+            byte[] userKinds = Arrays.copyOfRange(kind, from[u], from[u] + len);
+            int k = 0;
+            while (k < len) {
+                int i = (int) (order[k] >>> 32);
+                long latest = Long.MIN_VALUE;
+                byte strongest = 0;
+                for (; k < len && (int) (order[k] >>> 32) == i; k++) {
+                    int at = (int) order[k];
+                    latest = Math.max(latest, userTimes[at]);
+                    strongest = (byte) Math.max(strongest, userKinds[at]);
+                }
+                item[pairs] = i;
+                time[pairs] = latest;
+                kind[pairs] = strongest;
+                pairs++;
+            }
+            start[u + 1] = pairs;
+        }
+        return new Interactions(userIds, itemIds, start, Arrays.copyOf(item, pairs), Arrays.copyOf(time, pairs),
+                Arrays.copyOf(kind, pairs), dataVersion);
     }
 
     /** How the registry and the evaluations name the data of these datasets. */

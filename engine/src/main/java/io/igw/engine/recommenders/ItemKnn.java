@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
@@ -22,6 +23,12 @@ public final class ItemKnn extends TrainedRecommender implements ItemSimilarity 
     public static final class Trainer extends RecommenderTrainer<Settings> {
         public Trainer(Settings settings) {
             super("itemknn", settings);
+        }
+
+        /** The item-major copy of the rows, each item's neighbours with their weights, and the counting arrays. */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            return MemoryNeed.heap(4.0 * pairs + items * (8.0 * settings().neighbours() + 112));
         }
 
         @Override

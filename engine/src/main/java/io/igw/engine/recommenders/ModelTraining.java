@@ -1,6 +1,8 @@
 package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.errors.MemoryNeed;
+import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.engine.task.Job;
 import io.igw.engine.task.JobContext;
 import io.igw.storage.Workspace;
@@ -64,6 +66,23 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
         return new ModelTraining(workspace, model, seed, epochs, onEpoch, true);
     }
 
+    /**
+     * What training {@code trainer} on {@code all} is estimated to need: the model's own need, beside the rows held
+     * while it learns (everything, the validation split's two parts and the sample ranked) and a chunk of scores
+     * as the hold-out is ranked.
+     */
+    public static MemoryNeed memoryToTrain(RecommenderTrainer<?> trainer, Interactions all, int epochs) {
+        double rows = Interactions.bytesHeld(all.users(), all.items(), all.size());
+        return trainer.memoryToTrain(all.users(), all.items(), all.size(), epochs)
+                .plusHeap(3 * rows + 4.0 * Ranking.CHUNK * all.items());
+    }
+
+    /** Refuses, before it learns anything, a training that would not fit in this JVM's memory. */
+    static void checkFits(String model, RecommenderTrainer<?> trainer, Interactions all, int epochs) {
+        NotEnoughMemory.check(String.format(java.util.Locale.ROOT, "training of the %s model (%,d users, %,d items, %,d interactions)",
+                model, all.users(), all.items(), all.size()), memoryToTrain(trainer, all, epochs));
+    }
+
     @Override
     public Result run(JobContext context) throws Exception {
         context.progress(0, "reading interactions");
@@ -75,6 +94,7 @@ public final class ModelTraining implements Job<ModelTraining.Result> {
             throw new InvalidSetting("model", "a " + model + " model cannot be fine-tuned on new events; train it again instead");
         }
         Interactions all = trainer.withItemsItCanScore(Interactions.toLearnFrom(workspace));
+        checkFits(model, trainer, all, epochs);
         Split validation = Split.of(all, Split.Kind.RANDOM, VALIDATION_SPLIT, seed);
         boolean iterative = trainer.iterative();
         long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.storage.columns.ColumnFolder;
 import io.igw.storage.columns.ColumnFolderWriter;
 import java.util.ArrayList;
@@ -15,6 +16,11 @@ public final class Popularity extends TrainedRecommender {
     public static final class Trainer extends RecommenderTrainer<Settings> {
         public Trainer() {
             super("pop", new Settings());
+        }
+
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            return MemoryNeed.heap(16.0 * items);
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.util.Map;
  * coverage is the share of the catalogue that appears in anyone's top K.
  */
 public final class Ranking {
-    private static final int CHUNK = 256;
+    static final int CHUNK = 256;
 
     private Ranking() {
     }

@@ -1,5 +1,6 @@
 package io.igw.engine.recommenders;
 
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.storage.columns.ColumnFolder;
 import java.io.IOException;
 import java.time.Instant;
@@ -87,6 +88,18 @@ public abstract class RecommenderTrainer<S extends ModelSettings> {
     protected interface Stamp {
         ModelProvenance provenance();
     }
+
+    /**
+     * What learning from {@code users} × {@code items} with {@code pairs} interactions is estimated to need beyond
+     * the interactions themselves: weights, optimiser state, a batch's activations and working arrays, on the heap
+     * and in ND4J's native buffers. An upper bound; {@code igw bench memory} measures it against the real training.
+     *
+     * @param epochs the most epochs asked for, or 0 for the settings' own
+     */
+    public abstract MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs);
+
+    /** See {@link MemoryNeed#ND4J_WORKING}. */
+    protected static final double ND4J_WORKING = MemoryNeed.ND4J_WORKING;
 
     /** The model-specific learning; ends by making the model with {@code stamp.provenance()}. */
     protected abstract Recommender fit(Interactions data, Training training, Stamp stamp) throws Exception;

@@ -1,6 +1,7 @@
 package io.igw.engine.recommenders;
 
 import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.errors.MemoryNeed;
 import io.igw.engine.linalg.Vectors;
 import io.igw.engine.text.Bilingual;
 import io.igw.engine.text.CatalogueEncoding;
@@ -47,6 +48,13 @@ public final class Semantic extends BatchScoredRecommender {
             }
             this.workspace = workspace;
             this.encoder = encoder;
+        }
+
+        /** Each item's title vector and each user's profile in the text model's space, and the model itself. */
+        @Override
+        public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
+            // the text model: ONNX Runtime and its weights outside the heap, its tokenizer's vocabulary on it
+            return MemoryNeed.heap(4.0 * 2 * 512 * items + 4.0 * 512 * users + (64L << 20)).plusNative(256L << 20);
         }
 
         /** The catalogue's items that no one has touched are scored too. */

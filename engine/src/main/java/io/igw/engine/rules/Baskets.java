@@ -1,6 +1,8 @@
 package io.igw.engine.rules;
 
 import io.igw.engine.errors.InvalidSetting;
+import io.igw.engine.errors.MemoryNeed;
+import io.igw.engine.errors.NotEnoughMemory;
 import io.igw.storage.Behaviour;
 import io.igw.storage.Workspace;
 import io.igw.storage.catalog.CatalogLookup;
@@ -8,10 +10,13 @@ import io.igw.storage.datasets.DatasetKind;
 import io.igw.storage.datasets.DatasetStore;
 import io.igw.storage.events.EventColumns;
 import io.igw.storage.events.EventRow;
+import io.igw.storage.stats.WorkspaceSize;
+import io.igw.storage.stats.WorkspaceStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,6 +45,8 @@ public record Baskets(int[][] baskets, long[] itemIds, boolean purchasesOnly) {
     }
 
     public static Baskets of(Workspace workspace, long gapSeconds, Level level) {
+        WorkspaceSize size = new WorkspaceStats(workspace).size();
+        NotEnoughMemory.check(String.format(Locale.ROOT, "baskets of %,d events", size.events()), bytesToGather(size));
         CatalogLookup catalog = level == Level.CATEGORY ? CatalogLookup.load(workspace, false) : null;
         EventColumns snapshots = new EventColumns(workspace);
         List<long[]> buys = new ArrayList<>();   // user, time, item
@@ -84,6 +91,14 @@ public record Baskets(int[][] baskets, long[] itemIds, boolean purchasesOnly) {
         long[] ids = new long[numbers.size()];
         numbers.forEach((id, n) -> ids[n] = id);
         return new Baskets(baskets.toArray(new int[0][]), ids, purchases);
+    }
+
+    /**
+     * What {@link #of} is estimated to need: a dataset's columns while read, an object per event kept (user, time,
+     * item) in one or two lists, the baskets themselves, FP-growth's tree over them, and a number per item.
+     */
+    public static MemoryNeed bytesToGather(WorkspaceSize size) {
+        return MemoryNeed.heap(160.0 * size.events() + 160.0 * size.items());
     }
 
     private static int[] distinct(List<Integer> items) {

@@ -35,6 +35,16 @@ public final class WorkspaceStats {
         }
     }
 
+    /** Users, items and events, from table sizes (cheap whatever the number of events). */
+    public WorkspaceSize size() {
+        try (Connection c = workspace.connection(); Statement st = c.createStatement()) {
+            return new WorkspaceSize(single(st, "SELECT COUNT(*) FROM users"), single(st, "SELECT COUNT(*) FROM items"),
+                    single(st, "SELECT COALESCE(SUM(rows_imported), 0) FROM datasets WHERE status = 'complete' AND kind = 'events'"));
+        } catch (SQLException e) {
+            throw workspace.failure("counting users, items and events", e);
+        }
+    }
+
     /** Rows per table; EVENTS is the sum over complete events datasets. */
     public Map<String, Long> tableCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
