@@ -39,7 +39,7 @@ public final class ContentBased extends TrainedRecommender {
         /** Each item's weighted features and each user's profile over them. */
         @Override
         public MemoryNeed memoryToTrain(int users, int items, long pairs, int epochs) {
-            return MemoryNeed.heap(512.0 * items + 256.0 * users + 16.0 * pairs);
+            return MemoryNeed.heap(1024.0 * items + 512.0 * users + 16.0 * pairs);
         }
 
         @Override
