@@ -1,5 +1,6 @@
 package io.igw.engine.bench;
 
+import io.igw.engine.ArchitectureExemption;
 import io.igw.engine.activity.ActivityLog;
 import io.igw.engine.errors.InvalidSetting;
 import io.igw.engine.errors.MemoryNeed;
@@ -9,6 +10,7 @@ import io.igw.engine.graph.InterestGraphBuilder;
 import io.igw.engine.prediction.BehaviourPrediction;
 import io.igw.engine.prediction.Outcome;
 import io.igw.engine.recommenders.Interactions;
+import io.igw.engine.recommenders.LibraryVersions;
 import io.igw.engine.recommenders.ModelCatalog;
 import io.igw.engine.recommenders.ModelTraining;
 import io.igw.engine.rules.Baskets;
@@ -36,6 +38,7 @@ import java.util.stream.Stream;
  * its own with this one's heap limit, while {@link LivePeak} measures its live heap and the memory outside the JVM's. Each row gives the estimate, the measurement and their
  * ratio; an estimate is an upper bound when every ratio is at least 1.
  */
+@ArchitectureExemption("its child JVM reports its measurement on standard output, which only the parent benchmark reads")
 public final class MemoryBenchmark implements Job<Map<String, Object>> {
     private static final double MB = 1024.0 * 1024;
 
@@ -132,7 +135,7 @@ public final class MemoryBenchmark implements Job<Map<String, Object>> {
         String job = args[1];
         long seed = Long.parseLong(args[2]);
         int epochs = Integer.parseInt(args[3]);
-        org.nd4j.linalg.factory.Nd4j.create(1); // ND4J's libraries load before the baseline: they are not the job's
+        LibraryVersions.loadNativeLibraries(); // before the baseline: ND4J's libraries are not the job's
         try (Workspace w = Workspace.open(ws, false); LivePeak peak = new LivePeak()) {
             long t0 = System.nanoTime();
             try {

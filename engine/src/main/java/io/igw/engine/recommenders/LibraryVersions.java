@@ -16,6 +16,14 @@ public final class LibraryVersions {
     private LibraryVersions() {
     }
 
+    /**
+     * Loads ND4J's native libraries now rather than at a model's first array (for a measurement that must not count
+     * them as the job's: {@code igw bench memory}).
+     */
+    public static void loadNativeLibraries() {
+        org.nd4j.linalg.factory.Nd4j.create(1);
+    }
+
     public static Map<String, String> current() {
         return VERSIONS;
     }
