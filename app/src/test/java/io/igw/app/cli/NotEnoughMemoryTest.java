@@ -23,6 +23,21 @@ class NotEnoughMemoryTest {
     @TempDir
     Path tmp;
 
+    /** Runs {@code igw ARGS} in a child JVM with this heap; it must fail as a job that did not fit, in one line. */
+    private static List<String> saidUnder(String heap, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx" + heap, "-cp",
+                System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(UserErrors.FAILED, child.exitValue(), err);
+        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), "one line: " + err);
+        return lines;
+    }
+
     /** 300 generated shoppers, imported. */
     private Path generatedWorkspace() {
         Path data = tmp.resolve("data");
@@ -36,16 +51,8 @@ class NotEnoughMemoryTest {
     @Test
     void aGraphBuildGivenTooLittleHeapIsRefusedInOneLineAndExitsCleanly() throws Exception {
         Path ws = generatedWorkspace();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java, "-Xmx40m", "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName(), "graph", "build", "--workspace", ws.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
-
-        assertEquals(UserErrors.FAILED, child.exitValue(), err);
-        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), "one line: " + err);
+        List<String> lines = saidUnder("40m", "graph", "build", "--workspace", ws.toString());
+        String err = String.join("\n", lines);
         assertTrue(lines.get(0).startsWith("igw: There is not enough memory for the graph build: it needs about "), err);
         assertTrue(lines.get(0).contains("Run it again with more: IGW_HEAP="), err);
         assertFalse(err.contains("OutOfMemoryError") || err.contains("\tat "), err);
@@ -56,16 +63,8 @@ class NotEnoughMemoryTest {
     @Test
     void aTrainingThatWouldNotFitIsRefusedBeforeItLearnsAndTheRegistryIsUntouched() throws Exception {
         Path ws = generatedWorkspace();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName(), "train", "--workspace", ws.toString(), "--model", "ease", "--quiet"))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
-
-        assertEquals(UserErrors.FAILED, child.exitValue(), err);
-        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), "one line: " + err);
+        List<String> lines = saidUnder("64m", "train", "--workspace", ws.toString(), "--model", "ease", "--quiet");
+        String err = String.join("\n", lines);
         assertTrue(lines.get(0).startsWith("igw: There is not enough memory for the training of the ease model (300 users, "), err);
         assertTrue(lines.get(0).contains("Run it again with more: IGW_HEAP="), err);
         assertFalse(err.contains("OutOfMemoryError") || err.contains("\tat "), err);
